@@ -1,0 +1,2 @@
+/** Small shared helpers (atomic file writes). */
+package org.xai4j.util;
