@@ -1,0 +1,56 @@
+package org.xai4j.cli;
+
+import java.io.PrintWriter;
+import org.xai4j.config.ConfigException;
+import org.xai4j.data.DataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code xai4j} command. Bad input (config errors, malformed data, wrong arguments) exits
+ * with code 2 and one message; anything else that fails exits with code 1 and its stack trace.
+ */
+@Command(name = "xai4j", mixinStandardHelpOptions = true, version = "xai4j 0.1.0 (DL4J 1.0.0-M2.1)",
+        description = "Train explainable medical-image classifiers on Deeplearning4j.",
+        subcommands = {DataCommand.class, TrainCommand.class, EvaluateCommand.class, UiCommand.class,
+                BenchCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code of bad input. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handle);
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (isBadInput(e)) {
+            err.println("xai4j: error: " + e.getMessage());
+            err.flush();
+            return USAGE;
+        }
+        e.printStackTrace(err);
+        err.flush();
+        return 1;
+    }
+
+    static boolean isBadInput(Throwable e) {
+        return e instanceof ConfigException || e instanceof DataException || e instanceof IllegalArgumentException
+                || e instanceof CommandLine.ParameterException;
+    }
+}

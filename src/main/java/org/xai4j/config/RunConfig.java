@@ -1,0 +1,25 @@
+package org.xai4j.config;
+
+import org.xai4j.data.DataOptions;
+import org.xai4j.model.ModelOptions;
+import org.xai4j.train.TrainOptions;
+
+/**
+ * A whole training config file: {@code name}, {@code seed}, and the {@code data}, {@code model} and
+ * {@code train} sections. Every run writes its resolved copy (all defaults filled in) to its run folder.
+ *
+ * @param name run-name prefix (the run folder is {@code checkpoints/<name>-<timestamp>} unless named)
+ * @param seed seed of weight initialisation, shuffling and augmentation
+ */
+public record RunConfig(String name, Long seed, DataOptions data, ModelOptions model, TrainOptions train) {
+    public RunConfig {
+        name = name == null ? "run" : name;
+        seed = seed == null ? 42L : seed;
+        data = data == null ? DataOptions.defaults() : data;
+        model = model == null ? ModelOptions.of(null) : model;
+        train = train == null ? TrainOptions.defaults() : train;
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("name: only letters, digits, '.', '_' and '-' are allowed, got '" + name + "'");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.xai4j.train;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Optimisers a run can use. */
+public enum OptimizerKind {
+    @JsonProperty("adam") ADAM,
+    @JsonProperty("sgd") SGD
+}

@@ -1,0 +1,70 @@
+package org.xai4j.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.xai4j.config.ConfigWriter;
+import org.xai4j.config.RunConfig;
+import org.xai4j.util.AtomicFiles;
+
+/**
+ * One run's folder under {@code checkpoints/}: resolved config, provenance, metrics CSV, DL4J UI statistics,
+ * checkpoints and evaluation outputs.
+ */
+public record RunFolder(Path dir) {
+    public static final String CONFIG = "config.yaml";
+    public static final String PROVENANCE = "provenance.json";
+    public static final String METRICS = "metrics.csv";
+
+    /** Creates {@code root/<name>} ({@code root/<prefix>-<timestamp>} when name is null); refuses to reuse one. */
+    public static RunFolder create(Path root, String name, String prefix) {
+        String n = name != null ? name
+                : prefix + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = root.resolve(n);
+        if (Files.exists(dir.resolve(Trainer.LAST))) {
+            throw new IllegalArgumentException("run folder " + dir + " already holds a run: choose another --name, or "
+                    + "continue it with --resume " + dir.resolve(Trainer.LAST));
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create run folder " + dir + ": " + e.getMessage(), e);
+        }
+        return new RunFolder(dir);
+    }
+
+    /** An existing run folder, checked to hold a resolved config. */
+    public static RunFolder existing(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+            throw new IllegalArgumentException("run folder " + dir + " not found or incomplete (no " + CONFIG + ")");
+        }
+        return new RunFolder(dir);
+    }
+
+    public Path resolve(String file) {
+        return dir.resolve(file);
+    }
+
+    public void writeConfig(RunConfig config) {
+        ConfigWriter.write(config, dir.resolve(CONFIG));
+    }
+
+    public void writeProvenance(Provenance provenance) {
+        try {
+            byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(provenance);
+            AtomicFiles.write(dir.resolve(PROVENANCE), out -> out.write(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return dir.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package org.xai4j.train;
+
+import org.xai4j.loss.BetaMode;
+
+/**
+ * The {@code train:} section of a config.
+ *
+ * @param epochs        number of epochs
+ * @param batchSize     mini-batch size
+ * @param optimizer     {@code adam} or {@code sgd} (SGD with Nesterov momentum)
+ * @param lr            initial learning rate
+ * @param momentum      momentum of SGD
+ * @param weightDecay   decoupled weight decay applied to weights (not biases, not BatchNorm statistics)
+ * @param loss          {@code weighted-bce}, {@code bce} or {@code softmax-ce}
+ * @param beta          {@code batch} or {@code dataset}: where weighted BCE takes its positive weight from
+ * @param schedule      learning-rate schedule
+ * @param earlyStopping monitored metric and patience
+ * @param augment       apply {@code data.transforms} augmentations to training batches
+ * @param ui            record DL4J UI statistics in the run folder
+ * @param statsEvery    iterations between two DL4J UI records
+ */
+public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind optimizer, Double lr, Double momentum,
+                           Double weightDecay, LossKind loss, BetaMode beta, ScheduleOptions schedule,
+                           EarlyStoppingOptions earlyStopping, Boolean augment, Boolean ui, Integer statsEvery) {
+    public TrainOptions {
+        epochs = epochs == null ? 10 : epochs;
+        batchSize = batchSize == null ? 32 : batchSize;
+        optimizer = optimizer == null ? OptimizerKind.ADAM : optimizer;
+        lr = lr == null ? 1e-3 : lr;
+        momentum = momentum == null ? 0.9 : momentum;
+        weightDecay = weightDecay == null ? 0.0 : weightDecay;
+        loss = loss == null ? LossKind.WEIGHTED_BCE : loss;
+        beta = beta == null ? BetaMode.BATCH : beta;
+        schedule = schedule == null ? ScheduleOptions.defaults() : schedule;
+        earlyStopping = earlyStopping == null ? EarlyStoppingOptions.defaults() : earlyStopping;
+        augment = augment == null ? Boolean.TRUE : augment;
+        ui = ui == null ? Boolean.TRUE : ui;
+        statsEvery = statsEvery == null ? 10 : statsEvery;
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs: must be >= 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize: must be >= 1, got " + batchSize);
+        }
+        if (!(lr > 0 && lr < 10)) {
+            throw new IllegalArgumentException("lr: must be in (0, 10), got " + lr);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum: must be in [0, 1), got " + momentum);
+        }
+        if (!(weightDecay >= 0 && weightDecay < 1)) {
+            throw new IllegalArgumentException("weightDecay: must be in [0, 1), got " + weightDecay);
+        }
+        if (statsEvery < 1) {
+            throw new IllegalArgumentException("statsEvery: must be >= 1, got " + statsEvery);
+        }
+    }
+
+    public static TrainOptions defaults() {
+        return new TrainOptions(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

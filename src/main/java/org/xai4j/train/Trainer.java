@@ -1,0 +1,155 @@
+package org.xai4j.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.xai4j.data.Batch;
+import org.xai4j.loss.LogitLoss;
+import org.xai4j.model.Classifier;
+import org.xai4j.model.InspectableGraph;
+import org.xai4j.model.ModelAdapter;
+
+/**
+ * The training loop: per batch, a {@link TrainingStep} forms the parameter gradient and the loop applies the
+ * DL4J updater exactly as {@code fit()} would (DESIGN.md decision 2); per epoch, it validates, writes the
+ * last and best checkpoints, steps the learning-rate schedule and checks early stopping.
+ */
+public final class Trainer {
+    public static final String BEST = "best.ckpt";
+    public static final String LAST = "last.ckpt";
+
+    private final Classifier classifier;
+    private final TrainOptions options;
+    private final TrainingStep step;
+    private final LogitLoss validationLoss;
+    private final Path runDir;
+    private final List<TrainingListener> listeners;
+
+    /**
+     * @param runDir    folder for {@value #BEST} and {@value #LAST}; null writes no checkpoints
+     * @param listeners observers; closed when {@link #fit} returns or fails
+     */
+    public Trainer(Classifier classifier, TrainOptions options, TrainingStep step, LogitLoss validationLoss,
+                   Path runDir, List<TrainingListener> listeners) {
+        this.classifier = classifier;
+        this.options = options;
+        this.step = step;
+        this.validationLoss = validationLoss;
+        this.runDir = runDir;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** Trains from {@code start} (a fresh state or one read from a checkpoint) up to {@code options.epochs()}. */
+    public TrainingResult fit(TrainingData data, TrainingState start) {
+        InspectableGraph graph = classifier.graph();
+        ModelAdapter adapter = new ModelAdapter(classifier);
+        graph.setLearningRate(start.learningRate());
+        TrainingState state = start;
+        List<EpochSummary> epochs = new ArrayList<>();
+        try {
+            for (TrainingListener l : listeners) {
+                l.onStart(classifier, state, data.batchesPerEpoch());
+            }
+            for (int epoch = state.epoch() + 1; epoch <= options.epochs(); epoch++) {
+                EpochSummary summary = trainEpoch(adapter, data, epoch, state);
+                state = afterEpoch(state, summary, epoch);
+                summary = new EpochSummary(summary.epoch(), summary.trainLoss(), summary.valLoss(), summary.valAuc(),
+                        summary.learningRate(), summary.seconds(), summary.imagesPerSecond(), state.bestEpoch() == epoch);
+                epochs.add(summary);
+                for (TrainingListener l : listeners) {
+                    l.onEpoch(classifier, summary);
+                }
+                if (options.earlyStopping().patience() > 0
+                        && state.epochsWithoutImprovement() >= options.earlyStopping().patience()) {
+                    break;
+                }
+            }
+        } finally {
+            for (TrainingListener l : listeners) {
+                l.close();
+            }
+        }
+        return new TrainingResult(state, epochs, runDir == null ? null : runDir.resolve(BEST),
+                runDir == null ? null : runDir.resolve(LAST));
+    }
+
+    private EpochSummary trainEpoch(ModelAdapter adapter, TrainingData data, int epoch, TrainingState state) {
+        InspectableGraph graph = classifier.graph();
+        long iteration = state.iteration();
+        Map<String, Double> sums = new LinkedHashMap<>();
+        int batches = 0;
+        long images = 0;
+        long t0 = System.nanoTime();
+        Iterator<Batch> it = data.trainEpoch().apply(epoch);
+        while (it.hasNext()) {
+            Batch batch = it.next();
+            StepResult result = step.compute(adapter, batch);
+            applyUpdate(graph, result.gradient(), iteration, epoch, batch.size());
+            iteration++;
+            graph.getConfiguration().setIterationCount((int) iteration);
+            graph.setScore(result.total());
+            result.lossParts().forEach((k, v) -> sums.merge(k, v, Double::sum));
+            batches++;
+            images += batch.size();
+            for (TrainingListener l : listeners) {
+                l.onIteration(classifier, epoch, batches, iteration, result, batch.size());
+            }
+        }
+        graph.getConfiguration().setEpochCount(epoch);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Double> means = new LinkedHashMap<>();
+        final int n = Math.max(batches, 1);
+        sums.forEach((k, v) -> means.put(k, v / n));
+        Validation.Result val = data.validation() == null ? Validation.Result.NONE
+                : Validation.run(adapter, data.validation().get(), validationLoss);
+        return new EpochSummary(epoch, means, val.loss(), val.meanAuc(), state.learningRate(), seconds,
+                images / Math.max(seconds, 1e-9), false);
+    }
+
+    /** The update of {@code fit()}: the updater turns the raw gradient into a step, subtracted from the parameters. */
+    static void applyUpdate(InspectableGraph graph, Gradient gradient, long iteration, int epoch, int batchSize) {
+        graph.getUpdater().update(gradient, (int) iteration, epoch, batchSize, LayerWorkspaceMgr.noWorkspaces());
+        graph.params().subi(gradient.gradient());
+    }
+
+    private TrainingState afterEpoch(TrainingState state, EpochSummary summary, int epoch) {
+        EarlyStoppingOptions es = options.earlyStopping();
+        double candidate = monitored(summary, es.metric());
+        boolean noValidation = Double.isNaN(summary.valLoss());
+        boolean improved = noValidation || es.metric().improves(candidate, state.bestMetric(), es.minDelta());
+        double best = improved ? candidate : state.bestMetric();
+        int bestEpoch = improved ? epoch : state.bestEpoch();
+        int without = improved ? 0 : state.epochsWithoutImprovement() + 1;
+        int sinceChange = improved ? 0 : state.epochsSinceLrChange() + 1;
+        double lr = state.learningRate();
+        ScheduleOptions schedule = options.schedule();
+        if (schedule.type() == ScheduleOptions.Type.STEP && epoch % schedule.every() == 0) {
+            lr *= schedule.factor();
+        } else if (schedule.type() == ScheduleOptions.Type.PLATEAU && sinceChange >= schedule.patience()) {
+            lr *= schedule.factor();
+            sinceChange = 0;
+        }
+        if (lr != state.learningRate()) {
+            classifier.graph().setLearningRate(lr);
+        }
+        long iteration = classifier.graph().getConfiguration().getIterationCount();
+        TrainingState next = new TrainingState(epoch, iteration, lr, best, bestEpoch, without, sinceChange);
+        if (runDir != null) {
+            Checkpoint checkpoint = new Checkpoint(classifier, next);
+            checkpoint.save(runDir.resolve(LAST));
+            if (improved) {
+                checkpoint.save(runDir.resolve(BEST));
+            }
+        }
+        return next;
+    }
+
+    private static double monitored(EpochSummary s, EarlyStoppingOptions.Metric metric) {
+        return metric == EarlyStoppingOptions.Metric.VAL_AUC ? s.valAuc() : s.valLoss();
+    }
+}

@@ -1,0 +1,131 @@
+package org.xai4j.train;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.xai4j.config.RunConfig;
+import org.xai4j.data.DataSources;
+import org.xai4j.data.LabelTask;
+import org.xai4j.data.Sample;
+import org.xai4j.data.SampleSet;
+import org.xai4j.data.Split;
+import org.xai4j.loss.LogitLoss;
+import org.xai4j.loss.SoftmaxCrossEntropy;
+import org.xai4j.loss.WeightedBce;
+import org.xai4j.model.BuiltModel;
+import org.xai4j.model.Classifier;
+import org.xai4j.model.InputShape;
+import org.xai4j.model.ModelRegistry;
+
+/**
+ * {@code xai4j train} as a use case: load the data, build (or resume) the model, create the run folder with
+ * resolved config and provenance, train with metrics CSV, UI statistics and checkpoints, then evaluate the
+ * best checkpoint on the test split.
+ */
+public final class TrainingRun {
+    private final RunConfig config;
+    private final Path checkpointsRoot;
+    private final String runName;
+    private final Path resume;
+    private final PrintStream out;
+
+    /**
+     * @param runName folder name under {@code checkpointsRoot}; null for {@code <config name>-<timestamp>}
+     * @param resume  checkpoint to continue from, or null
+     */
+    public TrainingRun(RunConfig config, Path checkpointsRoot, String runName, Path resume, PrintStream out) {
+        this.config = config;
+        this.checkpointsRoot = checkpointsRoot;
+        this.runName = runName;
+        this.resume = resume;
+        this.out = out;
+    }
+
+    /**
+     * @param folder the run folder
+     * @param result how training ended
+     * @param test   evaluation of the best checkpoint on the test split (null when there is no test split)
+     */
+    public record Outcome(RunFolder folder, TrainingResult result, Evaluation.Summary test) {
+        public String describe() {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "run folder: %s%nbest epoch %d, best %s %.4f%n", folder.dir(),
+                    result.state().bestEpoch(), "monitored metric", result.state().bestMetric()));
+            if (test != null) {
+                b.append(test.describe());
+            }
+            return b.toString();
+        }
+    }
+
+    public Outcome execute() {
+        SampleSet data = DataSources.load(config.data(), Path.of("."));
+        return execute(data);
+    }
+
+    /** Trains on already loaded data (the quickstart generates it once for training and reporting). */
+    public Outcome execute(SampleSet data) {
+        List<Sample> train = data.split(Split.TRAIN);
+        List<Sample> val = data.split(Split.VAL);
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("data: the training split is empty");
+        }
+        Nd4j.getRandom().setSeed(config.seed());
+        Classifier classifier;
+        TrainingState state;
+        if (resume != null) {
+            Checkpoint checkpoint = Checkpoint.load(resume);
+            classifier = checkpoint.classifier();
+            state = checkpoint.state();
+            out.println("resuming " + resume + " after epoch " + state.epoch());
+        } else {
+            InputShape shape = new InputShape(data.channels(), data.height(), data.width());
+            BuiltModel built = ModelRegistry.build(config.model(), shape, data.numLabels(), config.seed(), DataType.FLOAT);
+            OptimizerSetup.apply(built.configuration(), config.train());
+            classifier = Classifier.create(built);
+            state = TrainingState.start(config.train().lr());
+        }
+        RunFolder folder = RunFolder.create(checkpointsRoot, runName != null ? runName
+                : resume != null ? resume.toAbsolutePath().getParent().getFileName().toString() + "-resumed" : null,
+                config.name());
+        folder.writeConfig(config);
+        folder.writeProvenance(Provenance.of(config.seed(), data.samples(), "train"));
+        LogitLoss loss = loss(config, data, train);
+        out.printf(Locale.ROOT, "training %s (%,d parameters) on %d images (%d val), %s, %d epochs -> %s%n",
+                config.model().architecture(), classifier.graph().numParams(), train.size(), val.size(),
+                loss.name(), config.train().epochs(), folder.dir());
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(new ProgressPrinter(out, config.train().epochs()));
+        listeners.add(new MetricsCsvListener(folder.resolve(RunFolder.METRICS), List.of(loss.name())));
+        if (config.train().ui()) {
+            listeners.add(new UiStatsListener(folder.resolve(UiStatsListener.FILE), config.train().statsEvery()));
+        }
+        TrainingData batches = Batching.trainingData(train, val, config);
+        Trainer trainer = new Trainer(classifier, config.train(), new StandardStep(loss), loss, folder.dir(), listeners);
+        TrainingResult result = trainer.fit(batches, state);
+        Evaluation.Summary test = data.split(Split.TEST).isEmpty() ? null
+                : Evaluation.evaluate(Checkpoint.load(result.best()).classifier(), data, Split.TEST, config,
+                        folder.resolve("eval-test"));
+        return new Outcome(folder, result, test);
+    }
+
+    /** The classification loss a config asks for, with weighted BCE's dataset beta counted on the training split. */
+    public static LogitLoss loss(RunConfig config, SampleSet data, List<Sample> train) {
+        return switch (config.train().loss()) {
+            case WEIGHTED_BCE -> WeightedBce.weighted(config.train().beta(),
+                    WeightedBce.datasetBeta(train.stream().map(Sample::labels).toArray(float[][]::new), data.numLabels()));
+            case BCE -> WeightedBce.plain(data.numLabels());
+            case SOFTMAX_CE -> {
+                if (data.task() != LabelTask.MULTI_CLASS) {
+                    throw new IllegalArgumentException("train.loss: softmax-ce needs multi-class labels, but the data "
+                            + "are " + data.task().name().toLowerCase(Locale.ROOT) + " (allowed here: weighted-bce, bce)");
+                }
+                yield new SoftmaxCrossEntropy(data.numLabels());
+            }
+        };
+    }
+}
