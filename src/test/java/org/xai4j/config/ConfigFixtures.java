@@ -73,4 +73,11 @@ final class ConfigFixtures {
             root = root == null ? Path.of("datasets/synthetic") : root;
         }
     }
+
+    /** A section with a single component, which Jackson must still bind as key: value pairs. */
+    public record Single(Integer epochs) {
+        public Single {
+            epochs = epochs == null ? 1 : epochs;
+        }
+    }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.config.ConfigFixtures.RunConfig;
 import org.xai4j.config.ConfigFixtures.Source;
+import org.xai4j.model.ModelOptions;
 
 class ConfigLoaderTest {
     private static final String SRC = "configs/x.yaml";
@@ -66,6 +67,20 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.load(null, RunConfig.class, null)).isEqualTo(defaults);
         assertThat(ConfigLoader.fromDefaults(RunConfig.class, List.of())).isEqualTo(defaults);
         assertThat(yaml("train: {epochs: ~}\nmodel: {}")).isEqualTo(defaults);
+    }
+
+    @Test
+    void singleComponentRecordsAndTheProjectsModelOptionsBind() {
+        assertThat(ConfigLoader.fromYaml("epochs: 4", SRC, ConfigFixtures.Single.class, List.of()).epochs())
+                .isEqualTo(4);
+        assertThatThrownBy(() -> ConfigLoader.fromYaml("4", SRC, ConfigFixtures.Single.class, List.of()))
+                .hasMessage(SRC + ": expected key: value pairs at the top level, got 4");
+        ModelOptions model = ConfigLoader.fromDefaults(ModelOptions.class, List.of("blocks=[1,1,1,1]"));
+        assertThat(model.blocks()).containsExactly(1, 1, 1, 1);
+        assertThat(model.widthMultiplier()).isEqualTo(1.0);
+        assertThatThrownBy(() -> ConfigLoader.fromDefaults(ModelOptions.class, List.of("widthMultiplier=9")))
+                .hasMessage("<defaults>: key 'widthMultiplier': must be in (0, 4], got 9.0"
+                        + " (set by --set widthMultiplier=9)");
     }
 
     @Test
