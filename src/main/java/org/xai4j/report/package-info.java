@@ -1,0 +1,2 @@
+/** Run artifacts for people: CSV tables, metrics logs and PNG plots, all written atomically. */
+package org.xai4j.report;
