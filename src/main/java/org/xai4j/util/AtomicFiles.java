@@ -33,6 +33,7 @@ public final class AtomicFiles {
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
                 writer.write(out);
             }
+            readableByAll(tmp);
             move(tmp, target);
         } catch (IOException e) {
             deleteQuietly(tmp);
@@ -46,6 +47,15 @@ public final class AtomicFiles {
     /** Writes a UTF-8 text file atomically. */
     public static void writeString(Path target, String content) {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Temporary files are created owner-only (0600); results should be readable like any other file (0644). */
+    private static void readableByAll(Path tmp) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its default permissions
+        }
     }
 
     private static void move(Path tmp, Path target) throws IOException {
