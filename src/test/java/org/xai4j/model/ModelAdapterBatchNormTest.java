@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xai4j.testing.FiniteDifferences.relativeError;
 
 import java.util.List;
+import java.util.Map;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -48,6 +49,45 @@ class ModelAdapterBatchNormTest {
             INDArray twin = a.inferenceTwin().output(false, x)[0];
             assertThat(relativeError(twin, live)).isLessThan(1e-12);
             assertThat(a.logits(x, Mode.INFERENCE)).isEqualTo(live);
+        }
+    }
+
+    /**
+     * lockGammaBeta (fixed gamma/beta, including DL4J M2.1's quirk of applying them only when gamma != 1 and
+     * beta != 0) and an activation set on the BN layer (which M2.1's BatchNormalization ignores).
+     */
+    @Test
+    void foldReproducesLockedGammaBetaAndIgnoresBatchNormActivation() {
+        double[][] gammaBeta = {{2.0, 0.5}, {2.0, 0.0}, {1.0, 0.3}};
+        for (double[] gb : gammaBeta) {
+            org.deeplearning4j.nn.conf.ComputationGraphConfiguration conf =
+                    new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(1).dataType(DataType.DOUBLE)
+                            .graphBuilder().addInputs("input")
+                            .setInputTypes(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(4, 4, 1))
+                            .addLayer("conv", new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(3, 3)
+                                    .nOut(2).activation(org.nd4j.linalg.activations.Activation.IDENTITY).build(), "input")
+                            .addLayer("bn", new org.deeplearning4j.nn.conf.layers.BatchNormalization.Builder()
+                                    .lockGammaBeta(true).gamma(gb[0]).beta(gb[1])
+                                    .activation(org.nd4j.linalg.activations.Activation.RELU).build(), "conv")
+                            .addLayer("gap", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(
+                                    org.deeplearning4j.nn.conf.layers.PoolingType.AVG).build(), "bn")
+                            .addLayer("logits", new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nOut(2)
+                                    .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build(), "gap")
+                            .setOutputs("logits").build();
+            InspectableGraph g = Classifier.newGraph(conf);
+            g.getLayer("bn").getParam("mean").assign(Nd4j.create(new double[] {0.2, -0.1}).reshape(g.getLayer("bn")
+                    .getParam("mean").shape()));
+            g.getLayer("bn").getParam("log10stdev").assign(-0.2);
+            ModelDescription d = new ModelDescription(ModelOptions.of("locked"), TestGraphs.TINY_INPUT, 2, "input",
+                    "logits", Map.of(ModelDescription.LAST_CONV, "bn"), Map.of("all", List.of("conv", "bn", "logits")));
+            ModelAdapter a = new ModelAdapter(new Classifier(g, d));
+            INDArray x = TestGraphs.input(TestGraphs.TINY_INPUT, 3, DataType.DOUBLE, 2);
+            assertThat(relativeError(a.inferenceTwin().output(false, x)[0], g.output(false, x)[0]))
+                    .as("gamma %s beta %s", gb[0], gb[1]).isLessThan(1e-12);
+            INDArray w = weights(3, 3);
+            INDArray grad = a.inputGradient(x, Target.weights(w), Mode.INFERENCE);
+            INDArray s = FiniteDifferences.sampled(v -> objective(a, v, w, Mode.INFERENCE), x.dup(), grad, 20, 4, 1e-6);
+            assertThat(relativeError(s.getRow(2), s.getRow(1))).isLessThan(1e-5);
         }
     }
 
