@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code calcBackpropGradients(false, false, eps)} and reads {@code getVertex(name).getEpsilon()} before clearing
  * the vertices. This works only with {@link WorkspaceMode#NONE} (as {@link Classifier#newGraph} sets).
  *
- * <p>Verified semantics (see {@code ModelAdapterGradientTest}): after the backward pass, the epsilon stored on
+ * <p>Verified semantics (see {@code ModelAdapterTapTest} and {@code ModelAdapterGradientTest}): after the backward pass, the epsilon stored on
  * vertex {@code v} is dT/d(output activations of v), summed over all consumers of v; for the input vertex it is
  * dT/dx. Gradients are sums over the batch (the external error is not divided by N).
  *
