@@ -1,7 +1,291 @@
 package org.xai4j.model;
 
-/** Placeholder; the adapter is written in its own change. */
-final class ModelAdapter {
-    private ModelAdapter() {
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The one place that holds DL4J mechanics for gradients (DESIGN.md decisions 2-5): logits, input gradients,
+ * activations and gradients at named taps, parameter gradients, and the forward/backward pair of the training
+ * step. Training, losses, attacks, attribution and Grad-CAM call only this API.
+ *
+ * <h2>Semantics (verified against central finite differences in double precision, see the
+ * {@code ModelAdapter*Test} classes)</h2>
+ * <ul>
+ * <li>Every gradient is that of the <b>batch sum</b> {@code sum_n T_n(z_n)} of the {@link Target}: raw sums over
+ * the batch, never divided by N (DL4J's updater divides by the batch size).</li>
+ * <li>{@link Mode#TRAINING}: DL4J train-mode forward (BatchNorm batch statistics, dropout) and backprop on the live
+ * graph. Batch statistics couple the examples, so example n's input gradient also carries terms from the others.
+ * </li>
+ * <li>{@link Mode#INFERENCE}: logits from the live graph's {@code output(false)}; gradients from the BN-folded twin
+ * ({@link BatchNormFolding}), whose parameters are re-synced from the live graph at every gradient call. Its
+ * parameter gradients are mapped back to the live layout (BatchNorm gamma/beta by the chain rule, running
+ * statistics 0), i.e. they are gradients with frozen BatchNorm statistics.</li>
+ * <li>The gradient at a tap is dT/d(output activations of the tap vertex): the epsilon DL4J leaves on that
+ * vertex, summed over all its consumers.</li>
+ * <li>Running statistics: a TRAINING pass does not change any parameter; DL4J's BatchNorm backprop writes the
+ * running-statistics <i>update</i> {@code (1-decay)(mu_running - mu_batch)} (and the variance or log10-std
+ * equivalent) into the gradient view, which the updater passes through unchanged (NoOp updater, not divided by
+ * the batch size) and {@code params.subi(gradient)} then applies. So gradient-only calls ({@link #inputGradient},
+ * {@link #tap}, {@link #parameterGradient}, {@link #logits}) leave all parameters bit-identical; only the caller's
+ * update step moves the running statistics. A second-order term whose extra parameter-gradient passes are added to
+ * the main gradient must zero those entries first ({@link #zeroRunningStatistics}); {@link
+ * #snapshotRunningStatistics()} restores them around code that does apply updates.</li>
+ * </ul>
+ *
+ * <h2>State</h2>
+ * Every TRAINING-mode gradient call, every {@link #backward} and every {@link #parameterGradient} overwrites the
+ * live graph's flattened gradient view, which {@link Backward#parameterGradient()} refers to: copy it
+ * ({@code g.gradient().dup()}) before another call, and put a combined flat gradient back with
+ * {@link #loadGradient}. INFERENCE-mode input and tap gradients do not touch the live gradient view. All returned
+ * arrays are owned copies unless documented. Not thread safe.
+ */
+public final class ModelAdapter {
+    private final Classifier classifier;
+    private final InspectableGraph graph;
+    private final ModelDescription description;
+    private final List<long[]> runningStatRanges;
+    private BatchNormFolding folding;
+    private Pending pending;
+
+    private record Pending(Mode mode, InspectableGraph graph) {
+    }
+
+    /** Adapter for a classifier whose graph was created by {@link Classifier#newGraph} (workspaces NONE). */
+    public ModelAdapter(Classifier classifier) {
+        this.classifier = classifier;
+        this.graph = classifier.graph();
+        this.description = classifier.description();
+        if (!graph.getConfiguration().getNetworkOutputs().equals(List.of(description.logitsName()))) {
+            throw new IllegalArgumentException("the graph's only output must be '" + description.logitsName()
+                    + "', got " + graph.getConfiguration().getNetworkOutputs());
+        }
+        this.runningStatRanges = findRunningStatRanges(graph);
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    /** The live training graph (for the updater and checkpoints). */
+    public InspectableGraph graph() {
+        return graph;
+    }
+
+    public int numOutputs() {
+        return description.numOutputs();
+    }
+
+    /** The network's data type; inputs are cast to it. */
+    public DataType dataType() {
+        return graph.params().dataType();
+    }
+
+    /** Logits, N x K. INFERENCE is deterministic; TRAINING uses batch statistics and draws new dropout masks. */
+    public INDArray logits(INDArray x, Mode mode) {
+        pending = null;
+        INDArray z = graph.output(mode.train(), cast(x))[0].dup();
+        graph.clearPass();
+        return z;
+    }
+
+    /** d(sum over the batch of T(z))/dx, same shape as x. */
+    public INDArray inputGradient(INDArray x, Target target, Mode mode) {
+        return pass(x, target, mode, null, true, false).inputGradient;
+    }
+
+    /**
+     * Logits, activations at a named tap and dT/d(those activations).
+     *
+     * @param tapName a tap of the {@link ModelDescription} (e.g. {@link ModelDescription#LAST_CONV})
+     */
+    public TapResult tap(INDArray x, String tapName, Target target, Mode mode) {
+        String vertex = description.tapVertex(tapName);
+        Result r = pass(x, target, mode, vertex, false, false);
+        return new TapResult(r.logits, r.tapActivations, r.tapGradient);
+    }
+
+    /**
+     * d(sum over the batch of T(z))/dtheta as a flattened copy in the layout of {@code graph().params()}. In
+     * TRAINING mode BatchNorm running-statistics entries hold DL4J's running-statistics update (see the class
+     * comment); in INFERENCE mode they are 0. Overwrites the live gradient view.
+     */
+    public INDArray parameterGradient(INDArray x, Target target, Mode mode) {
+        return pass(x, target, mode, null, false, true).parameterGradient;
+    }
+
+    /**
+     * Forward pass for a training step: returns the logits (N x K) and leaves the graph (TRAINING: the live graph;
+     * INFERENCE: the synced twin) ready for {@link #backward}.
+     */
+    public INDArray forward(INDArray x, Mode mode) {
+        pending = null;
+        InspectableGraph g = graphFor(mode);
+        Map<String, INDArray> acts = g.forwardKeepingInputs(cast(x), mode.train());
+        INDArray z = acts.get(description.logitsName()).dup();
+        pending = new Pending(mode, g);
+        return z;
+    }
+
+    /**
+     * Back-propagates dL/dlogits (N x K, a raw per-batch sum convention: do not divide by N) after
+     * {@link #forward}. The parameter gradient is the live graph's gradient view (see {@link Backward}).
+     */
+    public Backward backward(INDArray dLdLogits, boolean wantInputGradient) {
+        if (pending == null) {
+            throw new IllegalStateException("backward needs a preceding forward (one backward per forward)");
+        }
+        Pending p = pending;
+        pending = null;
+        try {
+            p.graph.backpropKeepingEpsilons(dLdLogits.castTo(dataType()).dup());
+            INDArray dx = wantInputGradient ? p.graph.epsilonOf(description.inputName()) : null;
+            if (p.mode == Mode.INFERENCE) {
+                folding().writeLiveGradient();
+            }
+            return new Backward(graph.gradientOverView(), dx);
+        } finally {
+            p.graph.clearPass();
+        }
+    }
+
+    /**
+     * Copies a flattened gradient (layout of {@code graph().params()}) into the live gradient view and returns
+     * DL4J's Gradient over that view, ready for {@code graph().getUpdater().update(...)} (the updater works on the
+     * view in place).
+     */
+    public Gradient loadGradient(INDArray flatGradient) {
+        Gradient g = graph.gradientOverView();
+        INDArray view = g.gradient();
+        if (view.length() != flatGradient.length()) {
+            throw new IllegalArgumentException("gradient length " + flatGradient.length() + " != " + view.length());
+        }
+        view.assign(flatGradient.reshape(view.shape()));
+        return g;
+    }
+
+    /**
+     * Sets to 0, in place, the BatchNorm running mean / variance (or log10-std) entries of a flattened gradient or
+     * parameter-shaped vector (DESIGN.md decision 5: the extra passes of second-order terms must not move the
+     * running statistics).
+     */
+    public void zeroRunningStatistics(INDArray flat) {
+        INDArray v = flat.reshape(flat.length());
+        for (long[] r : runningStatRanges) {
+            v.get(NDArrayIndex.interval(r[0], r[0] + r[1])).assign(0);
+        }
+    }
+
+    /** {offset, length} ranges of the BatchNorm running statistics in {@code graph().params()} (copies). */
+    public List<long[]> runningStatisticsRanges() {
+        List<long[]> out = new ArrayList<>();
+        for (long[] r : runningStatRanges) {
+            out.add(r.clone());
+        }
+        return out;
+    }
+
+    /** Snapshot of all parameters, restored on close. */
+    public ParameterSnapshot snapshot() {
+        return new ParameterSnapshot(graph.params(), List.of(new long[] {0, graph.params().length()}));
+    }
+
+    /** Snapshot of the BatchNorm running statistics only, restored on close. */
+    public ParameterSnapshot snapshotRunningStatistics() {
+        return new ParameterSnapshot(graph.params(), runningStatRanges);
+    }
+
+    /** The BN-folded inference twin, synced with the live parameters (for tests and diagnostics). */
+    InspectableGraph inferenceTwin() {
+        InspectableGraph t = folding().twin();
+        folding().sync();
+        return t;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private record Result(INDArray logits, INDArray inputGradient, INDArray tapActivations, INDArray tapGradient,
+                          INDArray parameterGradient) {
+    }
+
+    private Result pass(INDArray x, Target target, Mode mode, String tapVertex, boolean wantInput,
+                        boolean wantParams) {
+        pending = null;
+        InspectableGraph g = graphFor(mode);
+        try {
+            Map<String, INDArray> acts = g.forwardKeepingInputs(cast(x), mode.train());
+            INDArray z = acts.get(description.logitsName()).dup();
+            INDArray tapActs = tapVertex == null ? null : acts.get(tapVertex).dup();
+            INDArray eps = target.outputGradient(z.dup());
+            if (!Arrays.equals(eps.shape(), z.shape())) {
+                throw new IllegalArgumentException("target returned shape " + Arrays.toString(eps.shape())
+                        + " for logits " + Arrays.toString(z.shape()));
+            }
+            g.backpropKeepingEpsilons(eps.castTo(z.dataType()).dup());
+            INDArray dx = wantInput ? g.epsilonOf(description.inputName()) : null;
+            INDArray dTap = tapVertex == null ? null : g.epsilonOf(tapVertex);
+            INDArray dTheta = null;
+            if (wantParams) {
+                if (mode == Mode.INFERENCE) {
+                    folding().writeLiveGradient();
+                }
+                dTheta = graph.gradientOverView().gradient().dup();
+            }
+            return new Result(z, dx, tapActs, dTap, dTheta);
+        } finally {
+            g.clearPass();
+        }
+    }
+
+    private InspectableGraph graphFor(Mode mode) {
+        if (mode == Mode.TRAINING) {
+            return graph;
+        }
+        BatchNormFolding f = folding();
+        f.sync();
+        return f.twin();
+    }
+
+    private BatchNormFolding folding() {
+        if (folding == null) {
+            folding = BatchNormFolding.of(graph, description.inputName(), description.inputShape());
+        }
+        return folding;
+    }
+
+    private INDArray cast(INDArray x) {
+        return x.dataType() == dataType() ? x : x.castTo(dataType());
+    }
+
+    private static List<long[]> findRunningStatRanges(InspectableGraph g) {
+        List<long[]> ranges = new ArrayList<>();
+        long offset = 0;
+        for (int idx : g.topologicalSortOrder()) {
+            GraphVertex v = g.getVertices()[idx];
+            if (!v.hasLayer()) {
+                continue;
+            }
+            Layer layer = v.getLayer();
+            long n = layer.numParams();
+            if (layer.conf().getLayer() instanceof BatchNormalization bn) {
+                long c = bn.getNOut();
+                long start = offset + (bn.isLockGammaBeta() ? 0 : 2 * c);
+                ranges.add(new long[] {start, 2 * c});
+            }
+            offset += n;
+        }
+        if (offset != g.numParams()) {
+            throw new IllegalStateException("parameter layout mismatch: " + offset + " != " + g.numParams());
+        }
+        return List.copyOf(ranges);
     }
 }
