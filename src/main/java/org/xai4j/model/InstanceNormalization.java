@@ -1,66 +1,69 @@
 package org.xai4j.model;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
- * Instance normalisation (Ulyanov, Vedaldi and Lempitsky 2016), which DL4J 1.0.0-M2.1 lacks: every channel of
- * every example is normalised over its spatial positions, {@code y = gamma_c * (x - mean_nc) / sqrt(var_nc + eps)
- * + beta_c}, with the biased variance, learnable per-channel {@code gamma} (initialised to 1) and {@code beta}
- * (0) and no running statistics, so training and inference compute the same function (as PyTorch's
- * {@code InstanceNorm2d(affine=True, track_running_stats=False)}). Input and output are NCHW.
+ * Instance normalisation (Ulyanov, Vedaldi and Lempitsky, "Instance normalization: the missing ingredient for
+ * fast stylization", 2016), which DL4J 1.0.0-M2.1 lacks: every channel of every example is normalised over its
+ * spatial positions, {@code y = gamma_c * (x - mean_nc) / sqrt(var_nc + eps) + beta_c}, with the biased variance,
+ * learnable per-channel {@code gamma} (initialised to 1) and {@code beta} (0), and no running statistics, so
+ * training and inference compute the same function (PyTorch's {@code InstanceNorm2d(affine=True)}). NCHW only.
  *
- * <p>Written as a {@link SameDiffLayer}: SameDiff derives the backward pass, and the layer serialises with the
- * graph's JSON (fields {@code channels} and {@code eps}).
+ * <p>A native layer with a hand-written backward pass ({@link InstanceNormalizationLayer}), not a
+ * {@code SameDiffLayer}: in M2.1 a {@code SameDiffLayer} inside a ComputationGraph returns exactly twice the
+ * true input and parameter gradients for external errors (measured against central differences). Its
+ * configuration serialises with the graph JSON ({@code nIn = nOut =} channels, {@code eps}). Its parameters are
+ * not regularised (as DL4J's batch normalisation).
  */
-public class InstanceNormalization extends SameDiffLayer {
-    public static final String GAMMA = "gamma";
-    public static final String BETA = "beta";
-
-    private long channels;
+public class InstanceNormalization extends FeedForwardLayer {
     private double eps = 1e-5;
 
     /** For JSON deserialisation. */
-    protected InstanceNormalization() {
+    public InstanceNormalization() {
+        this(new Builder());
     }
 
-    /** A layer whose channel count is set from the graph's input types. */
-    public InstanceNormalization(double eps) {
-        this.eps = eps;
+    private InstanceNormalization(Builder builder) {
+        super(builder);
+        this.eps = builder.eps;
     }
 
-    /** Default eps 1e-5, as PyTorch. */
+    /** Default eps 1e-5 (as PyTorch); channels are set from the graph's input types. */
     public static InstanceNormalization create() {
-        return new InstanceNormalization(1e-5);
+        return new Builder().build();
     }
 
     @Override
-    public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> params, SDVariable mask) {
-        SDVariable centred = input.sub(input.mean(true, 2, 3));
-        SDVariable variance = centred.mul(centred).mean(true, 2, 3);
-        SDVariable normalised = centred.mul(sd.math().rsqrt(variance.add(eps)));
-        SDVariable gamma = params.get(GAMMA).reshape(1, channels, 1, 1);
-        SDVariable beta = params.get(BETA).reshape(1, channels, 1, 1);
-        return normalised.mul(gamma).add(beta);
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+                                                       Collection<TrainingListener> listeners, int layerIndex,
+                                                       INDArray paramsView, boolean initializeParams,
+                                                       DataType networkDataType) {
+        InstanceNormalizationLayer layer = new InstanceNormalizationLayer(conf, networkDataType);
+        layer.setListeners(listeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(paramsView);
+        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
     }
 
     @Override
-    public void defineParameters(SDLayerParams params) {
-        params.clear();
-        params.addWeightParam(GAMMA, 1, channels);
-        params.addBiasParam(BETA, 1, channels);
-    }
-
-    @Override
-    public void initializeParameters(Map<String, INDArray> params) {
-        params.get(GAMMA).assign(1.0);
-        params.get(BETA).assign(0.0);
+    public ParamInitializer initializer() {
+        return InstanceNormalizationParams.INSTANCE;
     }
 
     @Override
@@ -72,10 +75,34 @@ public class InstanceNormalization extends SameDiffLayer {
     @Override
     public void setNIn(InputType inputType, boolean override) {
         checkInput(inputType);
-        if (channels <= 0 || override) {
-            channels = ((InputType.InputTypeConvolutional) inputType).getChannels();
-            setLayerParams(null);
+        if (nIn <= 0 || override) {
+            nIn = ((InputType.InputTypeConvolutional) inputType).getChannels();
+            nOut = nIn;
         }
+    }
+
+    @Override
+    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        return null;
+    }
+
+    @Override
+    public List<Regularization> getRegularizationByParam(String paramName) {
+        return null;
+    }
+
+    @Override
+    public boolean isPretrainParam(String paramName) {
+        return false;
+    }
+
+    @Override
+    public LayerMemoryReport getMemoryReport(InputType inputType) {
+        long perExample = inputType.arrayElementsPerExample();
+        return new LayerMemoryReport.Builder(layerName, InstanceNormalization.class, inputType, inputType)
+                .standardMemory(initializer().numParams(this), initializer().numParams(this))
+                .workingMemory(0, 2 * perExample, 0, 4 * perExample)
+                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS).build();
     }
 
     private void checkInput(InputType inputType) {
@@ -85,30 +112,37 @@ public class InstanceNormalization extends SameDiffLayer {
         }
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof InstanceNormalization other && super.equals(o) && channels == other.channels
-                && Double.compare(eps, other.eps) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * super.hashCode() + Long.hashCode(channels) * 17 + Double.hashCode(eps);
-    }
-
-    public long getChannels() {
-        return channels;
-    }
-
-    public void setChannels(long channels) {
-        this.channels = channels;
-    }
-
     public double getEps() {
         return eps;
     }
 
     public void setEps(double eps) {
         this.eps = eps;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InstanceNormalization other && super.equals(o) && Double.compare(eps, other.eps) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + Double.hashCode(eps);
+    }
+
+    /** Builder; {@code eps} defaults to 1e-5. */
+    public static class Builder extends FeedForwardLayer.Builder<Builder> {
+        private double eps = 1e-5;
+
+        public Builder eps(double eps) {
+            this.eps = eps;
+            return this;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public InstanceNormalization build() {
+            return new InstanceNormalization(this);
+        }
     }
 }
