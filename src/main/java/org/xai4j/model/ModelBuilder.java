@@ -12,4 +12,12 @@ public interface ModelBuilder {
      * @param dataType   network data type (FLOAT for training, DOUBLE for gradient tests)
      */
     BuiltModel build(ModelOptions options, InputShape shape, int numOutputs, long seed, DataType dataType);
+
+    /**
+     * The reference depth per stage that {@link ModelOptions#blocks()} overrides (one entry per stage); empty when
+     * the family has no configurable depth.
+     */
+    default java.util.List<Integer> referenceBlocks() {
+        return java.util.List.of();
+    }
 }

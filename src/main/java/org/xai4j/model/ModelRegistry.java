@@ -11,7 +11,35 @@ import org.nd4j.linalg.api.buffer.DataType;
 public final class ModelRegistry {
     private static final Map<String, ModelBuilder> BUILDERS = new TreeMap<>();
 
+    static {
+        register("resnet18", ResNetBuilder.resnet18());
+        register("resnet34", ResNetBuilder.resnet34());
+        register("resnet50", ResNetBuilder.resnet50());
+        register("densenet121", DenseNetBuilder.densenet121());
+        register("densenet121-truncated", DenseNetBuilder.densenet121Truncated());
+        register("vgg11", VggBuilder.vgg11(false));
+        register("vgg11-bn", VggBuilder.vgg11(true));
+        register("vgg16", VggBuilder.vgg16(false));
+        register("vgg16-bn", VggBuilder.vgg16(true));
+        register("patch", new PatchClassifierBuilder());
+    }
+
     private ModelRegistry() {
+    }
+
+    /** Adds (or replaces) an architecture. */
+    public static synchronized void register(String name, ModelBuilder builder) {
+        BUILDERS.put(name, builder);
+    }
+
+    /** The builder of a registered architecture. */
+    public static ModelBuilder builder(String architecture) {
+        ModelBuilder b = BUILDERS.get(architecture);
+        if (b == null) {
+            throw new IllegalArgumentException("model.architecture: unknown architecture '" + architecture
+                    + "' (allowed: " + String.join(", ", BUILDERS.keySet()) + ")");
+        }
+        return b;
     }
 
     /** Names accepted by {@code model.architecture}. */
@@ -20,11 +48,6 @@ public final class ModelRegistry {
     }
 
     public static BuiltModel build(ModelOptions options, InputShape shape, int numOutputs, long seed, DataType dataType) {
-        ModelBuilder b = BUILDERS.get(options.architecture());
-        if (b == null) {
-            throw new IllegalArgumentException("model.architecture: unknown architecture '" + options.architecture()
-                    + "' (allowed: " + String.join(", ", BUILDERS.keySet()) + ")");
-        }
-        return b.build(options, shape, numOutputs, seed, dataType);
+        return builder(options.architecture()).build(options, shape, numOutputs, seed, dataType);
     }
 }
