@@ -24,7 +24,7 @@ public record Provenance(String xai4jVersion, String dl4jVersion, String javaVer
         String version = Provenance.class.getPackage().getImplementationVersion();
         return new Provenance(version == null ? "dev" : version, "1.0.0-M2.1", System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), seed, gitCommit(), hash(samples), samples.size(), command,
+                Runtime.getRuntime().availableProcessors(), seed, currentGitCommit(), hash(samples), samples.size(), command,
                 Instant.now().toString());
     }
 
@@ -50,7 +50,7 @@ public record Provenance(String xai4jVersion, String dl4jVersion, String javaVer
     }
 
     /** The commit of the working directory's git checkout, or "unknown". */
-    static String gitCommit() {
+    static String currentGitCommit() {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(Path.of(".").toFile())
                     .redirectErrorStream(true).start();
