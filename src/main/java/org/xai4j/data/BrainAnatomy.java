@@ -119,7 +119,7 @@ final class BrainAnatomy {
         }
         if (eh > 1 - skull) {
             double t = (eh - (1 - skull)) / skull;
-            return t < 0.25 ? BONE : t < 0.5 ? MARROW : t < 0.65 ? BONE : SCALP;
+            return t < 0.25 ? BONE : t < 0.5 ? MARROW : t < 0.6 ? BONE : SCALP;
         }
         double eb = Math.sqrt(sq(p / a.brainA) + sq(q / a.brainB));
         if (eb > 1) {

@@ -13,8 +13,8 @@ final class MriRenderer {
     /** Intensity per tissue code (BrainAnatomy) then per lesion code 1..4 (LesionPainter), per channel. */
     private static final double[][] TISSUE = {
         // background, scalp, bone, marrow, csf, grey, white, ventricle
-        {0, 0.45, 0.05, 0.35, 0.06, 0.47, 0.36, 0.06},
-        {0, 0.80, 0.05, 0.65, 0.10, 0.48, 0.72, 0.08},
+        {0, 0.80, 0.05, 0.35, 0.06, 0.47, 0.36, 0.06},
+        {0, 0.85, 0.05, 0.65, 0.10, 0.48, 0.72, 0.08},
     };
     private static final double[][] LESION = {
         // none, tumour, necrosis, oedema, ms
