@@ -32,6 +32,7 @@ final class ManifestReader {
     private final Path folder;
     private final String where;
     private int[] lineStarts;
+    private String text;
 
     ManifestReader(ManifestOptions options, Path manifest) {
         this.options = options;
@@ -45,7 +46,6 @@ final class ManifestReader {
     }
 
     Parsed parse() {
-        String text;
         try {
             text = Files.readString(manifest, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -248,8 +248,13 @@ final class ManifestReader {
         }
     }
 
+    /** 1-based line where {@code r} starts (its character position may point at blank lines skipped before it). */
     private int line(CSVRecord r) {
-        int pos = Arrays.binarySearch(lineStarts, (int) r.getCharacterPosition());
+        int at = (int) r.getCharacterPosition();
+        while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+            at++;
+        }
+        int pos = Arrays.binarySearch(lineStarts, at);
         return (pos >= 0 ? pos : -pos - 2) + 1;
     }
 
