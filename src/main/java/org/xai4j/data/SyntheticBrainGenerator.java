@@ -191,18 +191,8 @@ public final class SyntheticBrainGenerator implements DataSource {
         return new Design(present, on, effect);
     }
 
-    /** SplitMix64 finaliser over (seed, split, index, stream). */
-    static long seed(long seed, Split split, int index, int stream) {
-        long z = seed;
-        z = mix(z + 0x9E3779B97F4A7C15L * (split.ordinal() + 1));
-        z = mix(z + 0x9E3779B97F4A7C15L * (index + 1L));
-        return mix(z + 0x9E3779B97F4A7C15L * (stream + 1L));
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+    private static long seed(long seed, Split split, int index, int stream) {
+        return Seeds.mix(seed, split.ordinal(), index, stream);
     }
 
     private record Design(boolean[] findings, boolean confounded, MriRenderer.Effect effect) {
