@@ -99,7 +99,7 @@ public final class SyntheticBrainGenerator implements DataSource {
         float[] pixels = MriRenderer.render(anatomy, lesion, options.channels(), options.noise(),
                 options.biasField(), d.effect, rng);
         addTissueMasks(masks, anatomy, lesion);
-        if (d.effect == MriRenderer.Effect.MARKER || "marker".equals(options.confounder().type())) {
+        if ("marker".equals(options.confounder().type())) {
             float[] marker = new float[size * size];
             if (d.effect == MriRenderer.Effect.MARKER) {
                 for (int i : MriRenderer.markerPixels(size)) {

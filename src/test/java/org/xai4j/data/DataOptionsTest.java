@@ -42,6 +42,8 @@ class DataOptionsTest {
         assertThat(set.height()).isEqualTo(32);
         assertThat(set.samples().get(0).masks()).containsKeys("ms", "marker").doesNotContainKey("tumor");
         assertThat(YAML.readValue("{}", DataOptions.class)).isEqualTo(DataOptions.defaults());
+        // a resolved config written back out reads in unchanged (no derived properties leak into YAML)
+        assertThat(YAML.readValue(YAML.writeValueAsString(o), DataOptions.class)).isEqualTo(o);
     }
 
     @Test
