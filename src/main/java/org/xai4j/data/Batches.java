@@ -1,0 +1,59 @@
+package org.xai4j.data;
+
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Stacks samples into a {@link Batch} of ND4J arrays (copies, in 'c' order). */
+public final class Batches {
+    private Batches() {
+    }
+
+    /**
+     * Features N x C x H x W, labels N x K, lesion masks N x 1 x H x W when every sample has one (else null), all
+     * of type {@code type} (FLOAT or DOUBLE are exact; other types are cast from FLOAT).
+     */
+    public static Batch of(List<Sample> samples, DataType type) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("samples: cannot make an empty batch");
+        }
+        Sample first = samples.get(0);
+        int c = first.channels();
+        int h = first.height();
+        int w = first.width();
+        int k = first.labels().length;
+        int n = samples.size();
+        boolean masks = samples.stream().allMatch(s -> s.lesionMask() != null);
+        float[] features = new float[n * c * h * w];
+        float[] labels = new float[n * k];
+        float[] lesions = masks ? new float[n * h * w] : null;
+        for (int i = 0; i < n; i++) {
+            Sample s = samples.get(i);
+            if (s.channels() != c || s.height() != h || s.width() != w || s.labels().length != k) {
+                throw new IllegalArgumentException("samples: " + s.id() + " is " + s.channels() + "x" + s.height()
+                        + "x" + s.width() + " with " + s.labels().length + " labels, expected " + c + "x" + h + "x"
+                        + w + " with " + k + " like " + first.id());
+            }
+            System.arraycopy(s.pixels(), 0, features, i * c * h * w, c * h * w);
+            System.arraycopy(s.labels(), 0, labels, i * k, k);
+            if (masks) {
+                System.arraycopy(s.lesionMask(), 0, lesions, i * h * w, h * w);
+            }
+        }
+        return new Batch(array(features, type, n, c, h, w), array(labels, type, n, k),
+                masks ? array(lesions, type, n, 1, h, w) : null, samples.stream().map(Sample::id).toList());
+    }
+
+    private static INDArray array(float[] data, DataType type, long... shape) {
+        if (type == DataType.DOUBLE) {
+            double[] d = new double[data.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = data[i];
+            }
+            return Nd4j.create(d, shape, 'c');
+        }
+        INDArray a = Nd4j.create(data, shape, 'c');
+        return type == DataType.FLOAT ? a : a.castTo(type);
+    }
+}

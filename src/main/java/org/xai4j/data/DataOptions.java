@@ -1,0 +1,42 @@
+package org.xai4j.data;
+
+import java.util.List;
+
+/**
+ * The {@code data:} section of a config. Every field may be left out; {@code null} means the default.
+ *
+ * <pre>
+ * data:
+ *   source: synthetic        # or csv
+ *   synthetic: {size: 64, train: 1000, confounder: {type: marker, rate: 0.9}}
+ *   manifest: {path: datasets/mine/manifest.csv, labelColumns: [label]}
+ *   transforms: {normalisation: none, flipHorizontal: 0.5}
+ *   batchSize: 32
+ * </pre>
+ *
+ * @param source     {@code synthetic} (default) or {@code csv}
+ * @param synthetic  generator settings, used when {@code source: synthetic}
+ * @param manifest   manifest settings, used when {@code source: csv}
+ * @param transforms normalisation and augmentation
+ * @param batchSize  mini-batch size, >= 1; default 32
+ */
+public record DataOptions(String source, SyntheticOptions synthetic, ManifestOptions manifest,
+                          TransformOptions transforms, Integer batchSize) {
+    /** Allowed values of {@code source}. */
+    public static final List<String> SOURCES = List.of("synthetic", "csv");
+
+    public DataOptions {
+        source = OptionChecks.oneOf("source", OptionChecks.orDefault(source, "synthetic"), SOURCES);
+        synthetic = OptionChecks.orDefault(synthetic, SyntheticOptions.defaults());
+        manifest = OptionChecks.orDefault(manifest, ManifestOptions.defaults());
+        transforms = OptionChecks.orDefault(transforms, TransformOptions.defaults());
+        batchSize = OptionChecks.atLeast("batchSize", OptionChecks.orDefault(batchSize, 32), 1);
+        if (source.equals("csv") && (manifest.path() == null || manifest.path().isBlank())) {
+            throw new IllegalArgumentException("manifest.path: required when source is csv");
+        }
+    }
+
+    public static DataOptions defaults() {
+        return new DataOptions(null, null, null, null, null);
+    }
+}

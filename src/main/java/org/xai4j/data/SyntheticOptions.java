@@ -1,0 +1,92 @@
+package org.xai4j.data;
+
+import java.util.List;
+
+/**
+ * Settings of the {@link SyntheticBrainGenerator} (YAML section {@code data.synthetic}). Every field may be left
+ * out; {@code null} means the default given here.
+ *
+ * @param seed          base seed; each sample has its own RNG seeded from (seed, split, index); default 42
+ * @param size          image height and width in pixels, 32..512 (64 default; 128 and 256 are typical)
+ * @param channels      1 (FLAIR-like, default) or 2 (FLAIR-like + T1-like)
+ * @param train         number of TRAIN samples; default 1000
+ * @param val           number of VAL samples; default 200
+ * @param test          number of TEST samples; default 400
+ * @param pathologies   finding types to generate, from {@code tumor}, {@code ms}; default both
+ * @param prevalence    probability that an image is pathological (binary mode) or shows a given finding
+ *                      (multi-label mode); default 0.5
+ * @param multiLabel    false (default): one label {@code pathological}, each positive image shows one finding type
+ *                      drawn uniformly from {@code pathologies}; true: one label per finding type, each present
+ *                      independently
+ * @param msMinLesions  fewest MS lesions in an MS-positive image; default 1
+ * @param msMaxLesions  most MS lesions in an MS-positive image; default 10
+ * @param necrosis      probability that a tumour has a necrotic core; default 0.5
+ * @param oedema        probability that a tumour has an oedema rim; default 0.7
+ * @param noise         base Rician noise level (sigma, per image varied by +-25%); default 0.02
+ * @param biasField     largest amplitude of the smooth multiplicative bias field; default 0.1
+ * @param deformation   strength of the smooth random anatomical deformation (0 = none); default 1.0
+ * @param confounder    optional shortcut confounder; default none
+ */
+public record SyntheticOptions(Long seed, Integer size, Integer channels, Integer train, Integer val, Integer test,
+                               List<String> pathologies, Double prevalence, Boolean multiLabel,
+                               Integer msMinLesions, Integer msMaxLesions, Double necrosis, Double oedema,
+                               Double noise, Double biasField, Double deformation, ConfounderOptions confounder) {
+    /** Allowed finding types, in label order. */
+    public static final List<String> PATHOLOGIES = List.of("tumor", "ms");
+
+    public SyntheticOptions {
+        seed = OptionChecks.orDefault(seed, 42L);
+        size = OptionChecks.orDefault(size, 64);
+        if (size < 32 || size > 512) {
+            throw new IllegalArgumentException("size: must be in [32, 512], got " + size);
+        }
+        channels = OptionChecks.orDefault(channels, 1);
+        if (channels != 1 && channels != 2) {
+            throw new IllegalArgumentException("channels: must be 1 or 2, got " + channels);
+        }
+        train = OptionChecks.atLeast("train", OptionChecks.orDefault(train, 1000), 0);
+        val = OptionChecks.atLeast("val", OptionChecks.orDefault(val, 200), 0);
+        test = OptionChecks.atLeast("test", OptionChecks.orDefault(test, 400), 0);
+        pathologies = OptionChecks.orDefault(pathologies, PATHOLOGIES);
+        if (pathologies.isEmpty()) {
+            throw new IllegalArgumentException("pathologies: must name at least one of " + PATHOLOGIES);
+        }
+        // keep the canonical order so label indices do not depend on how the list was written
+        List<String> given = pathologies.stream().map(p -> OptionChecks.oneOf("pathologies", p, PATHOLOGIES)).toList();
+        pathologies = PATHOLOGIES.stream().filter(given::contains).toList();
+        prevalence = OptionChecks.unit("prevalence", OptionChecks.orDefault(prevalence, 0.5));
+        multiLabel = OptionChecks.orDefault(multiLabel, false);
+        msMinLesions = OptionChecks.atLeast("msMinLesions", OptionChecks.orDefault(msMinLesions, 1), 1);
+        msMaxLesions = OptionChecks.orDefault(msMaxLesions, 10);
+        if (msMaxLesions < msMinLesions || msMaxLesions > 30) {
+            throw new IllegalArgumentException("msMaxLesions: must be in [msMinLesions=" + msMinLesions
+                    + ", 30], got " + msMaxLesions);
+        }
+        necrosis = OptionChecks.unit("necrosis", OptionChecks.orDefault(necrosis, 0.5));
+        oedema = OptionChecks.unit("oedema", OptionChecks.orDefault(oedema, 0.7));
+        noise = OptionChecks.nonNegative("noise", OptionChecks.orDefault(noise, 0.02));
+        if (noise > 0.5) {
+            throw new IllegalArgumentException("noise: must be in [0, 0.5], got " + noise);
+        }
+        biasField = OptionChecks.unit("biasField", OptionChecks.orDefault(biasField, 0.1));
+        deformation = OptionChecks.nonNegative("deformation", OptionChecks.orDefault(deformation, 1.0));
+        if (deformation > 3) {
+            throw new IllegalArgumentException("deformation: must be in [0, 3], got " + deformation);
+        }
+        confounder = OptionChecks.orDefault(confounder, ConfounderOptions.defaults());
+    }
+
+    public static SyntheticOptions defaults() {
+        return new SyntheticOptions(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    /** Number of samples of one split. */
+    public int count(Split split) {
+        return switch (split) {
+            case TRAIN -> train;
+            case VAL -> val;
+            case TEST -> test;
+        };
+    }
+}
