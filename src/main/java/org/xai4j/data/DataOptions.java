@@ -11,17 +11,15 @@ import java.util.List;
  *   synthetic: {size: 64, train: 1000, confounder: {type: marker, rate: 0.9}}
  *   manifest: {path: datasets/mine/manifest.csv, labelColumns: [label]}
  *   transforms: {normalisation: none, flipHorizontal: 0.5}
- *   batchSize: 32
  * </pre>
  *
  * @param source     {@code synthetic} (default) or {@code csv}
  * @param synthetic  generator settings, used when {@code source: synthetic}
  * @param manifest   manifest settings, used when {@code source: csv}
- * @param transforms normalisation and augmentation
- * @param batchSize  mini-batch size, >= 1; default 32
+ * @param transforms normalisation and augmentation (the batch size is {@code train.batchSize})
  */
 public record DataOptions(String source, SyntheticOptions synthetic, ManifestOptions manifest,
-                          TransformOptions transforms, Integer batchSize) {
+                          TransformOptions transforms) {
     /** Allowed values of {@code source}. */
     public static final List<String> SOURCES = List.of("synthetic", "csv");
 
@@ -30,13 +28,12 @@ public record DataOptions(String source, SyntheticOptions synthetic, ManifestOpt
         synthetic = OptionChecks.orDefault(synthetic, SyntheticOptions.defaults());
         manifest = OptionChecks.orDefault(manifest, ManifestOptions.defaults());
         transforms = OptionChecks.orDefault(transforms, TransformOptions.defaults());
-        batchSize = OptionChecks.atLeast("batchSize", OptionChecks.orDefault(batchSize, 32), 1);
         if (source.equals("csv") && (manifest.path() == null || manifest.path().isBlank())) {
             throw new IllegalArgumentException("manifest.path: required when source is csv");
         }
     }
 
     public static DataOptions defaults() {
-        return new DataOptions(null, null, null, null, null);
+        return new DataOptions(null, null, null, null);
     }
 }

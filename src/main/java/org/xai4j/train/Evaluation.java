@@ -73,7 +73,7 @@ public final class Evaluation {
             throw new IllegalArgumentException("the " + split.label() + " split is empty");
         }
         Predictions p = Predictor.predict(new ModelAdapter(classifier),
-                Batching.fixedOrder(samples, config.train().batchSize()));
+                Batching.fixedOrder(samples, config));
         boolean softmax = data.task() == LabelTask.MULTI_CLASS;
         double[][] scores = p.scores(softmax);
         int[][] labels = new int[p.size()][];

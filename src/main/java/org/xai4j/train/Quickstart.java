@@ -37,7 +37,8 @@ public final class Quickstart {
         }
 
         public String describe() {
-            return String.format(Locale.ROOT, "quickstart finished in %s: test AUC %.4f%nreport: %s%n"
+            return (outcome.test() == null ? "" : outcome.test().describe())
+                    + String.format(Locale.ROOT, "quickstart finished in %s: test AUC %.4f%nreport: %s%n"
                             + "inspect training in the DL4J UI: java -jar target/xai4j.jar ui --run %s%n",
                     ProgressPrinter.duration(seconds), testAuc(), outcome.folder().resolve(REPORT),
                     outcome.folder().dir());
@@ -82,7 +83,8 @@ public final class Quickstart {
                 data.samples().size(), data.channels(), data.height(), data.width(), data.labelNames()));
         b.append(String.format(Locale.ROOT, "- model: %s (width x%s, blocks %s), %s loss, %d epochs trained, best epoch %d%n",
                 config.model().architecture(), config.model().widthMultiplier(),
-                config.model().blocks() == null ? "reference" : config.model().blocks(), config.train().loss(),
+                config.model().blocks() == null ? "reference" : config.model().blocks(),
+                config.train().loss().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 o.result().state().epoch(),
                 o.result().state().bestEpoch()));
         if (o.test() != null) {

@@ -28,7 +28,6 @@ class DataOptionsTest {
                   pathologies: [ms]
                   confounder: {type: marker, rate: 1.0}
                 transforms: {normalisation: zscore, flipHorizontal: 0.5}
-                batchSize: 8
                 """, DataOptions.class);
         assertThat(o.synthetic().size()).isEqualTo(32);
         assertThat(o.synthetic().seed()).isEqualTo(42L);
@@ -55,11 +54,12 @@ class DataOptionsTest {
                 .hasMessageContaining("confounder.type: unknown 'foo' (allowed: none, intensity, noise, marker)");
         assertThatThrownBy(() -> YAML.readValue("synthetic: {sise: 64}", DataOptions.class))
                 .hasMessageContaining("sise");
-        assertThatThrownBy(() -> new DataOptions("dicom", null, null, null, null))
+        assertThatThrownBy(() -> new DataOptions("dicom", null, null, null))
                 .hasMessage("source: unknown 'dicom' (allowed: synthetic, csv)");
-        assertThatThrownBy(() -> new DataOptions("csv", null, null, null, null))
+        assertThatThrownBy(() -> new DataOptions("csv", null, null, null))
                 .hasMessageStartingWith("manifest.path:");
-        assertThatThrownBy(() -> new DataOptions(null, null, null, null, 0)).hasMessageStartingWith("batchSize:");
+        assertThatThrownBy(() -> YAML.readValue("batchSize: 8", DataOptions.class))
+                .as("the batch size lives in train.batchSize").hasMessageContaining("batchSize");
     }
 
     @Test
@@ -67,7 +67,7 @@ class DataOptionsTest {
         SampleSet set = Synth.of(3, 1, 1).size(32).load();
         ManifestExporter.export(set, tmp.resolve("datasets/s"));
         DataOptions o = new DataOptions("csv", null, ManifestOptions.of("datasets/s/manifest.csv", null,
-                set.labelNames(), null), null, null);
+                set.labelNames(), null), null);
         SampleSet back = DataSources.load(o, tmp);
         for (int i = 0; i < 5; i++) {
             Samples.assertSame(set.samples().get(i), back.samples().get(i));
