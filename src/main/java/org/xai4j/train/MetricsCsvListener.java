@@ -33,7 +33,8 @@ public final class MetricsCsvListener implements TrainingListener {
 
     @Override
     public void onStart(Classifier classifier, TrainingState state, int batchesPerEpoch) {
-        csv = new MetricsCsv(file, columns());
+        csv = state.epoch() > 0 && java.nio.file.Files.isRegularFile(file) ? MetricsCsv.resume(file, columns())
+                : new MetricsCsv(file, columns());
     }
 
     @Override

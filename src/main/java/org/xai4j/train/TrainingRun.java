@@ -89,9 +89,8 @@ public final class TrainingRun {
             classifier = Classifier.create(built);
             state = TrainingState.start(config.train().lr());
         }
-        RunFolder folder = RunFolder.create(checkpointsRoot, runName != null ? runName
-                : resume != null ? resume.toAbsolutePath().getParent().getFileName().toString() + "-resumed" : null,
-                config.name());
+        RunFolder folder = resume == null ? RunFolder.create(checkpointsRoot, runName, config.name())
+                : resumedFolder();
         folder.writeConfig(config);
         folder.writeProvenance(Provenance.of(config.seed(), data.samples(), "train"));
         LogitLoss loss = loss(config, data, train);
@@ -111,6 +110,23 @@ public final class TrainingRun {
                 : Evaluation.evaluate(Checkpoint.load(result.best()).classifier(), data, Split.TEST, config,
                         folder.resolve("eval-test"));
         return new Outcome(folder, result, test);
+    }
+
+    /**
+     * Resuming continues in the checkpoint's own run folder (metrics.csv goes on); with a run name it starts a
+     * new folder that inherits the previous best checkpoint, so {@code best.ckpt} always exists.
+     */
+    private RunFolder resumedFolder() {
+        Path source = resume.toAbsolutePath().getParent();
+        if (runName == null) {
+            return new RunFolder(source);
+        }
+        RunFolder folder = RunFolder.create(checkpointsRoot, runName, config.name());
+        Path best = source.resolve(Trainer.BEST);
+        if (java.nio.file.Files.isRegularFile(best)) {
+            Checkpoint.load(best).save(folder.resolve(Trainer.BEST));
+        }
+        return folder;
     }
 
     /** The classification loss a config asks for, with weighted BCE's dataset beta counted on the training split. */

@@ -55,6 +55,18 @@ class CheckpointTest {
         assertThat(resumed.result().epochs()).hasSize(1);
         assertThat(resumed.result().state().epoch()).isEqualTo(2);
         assertThat(actual.equals(expected)).as("bit-identical parameters after resume").isTrue();
+        assertThat(resumed.folder().resolve(Trainer.BEST)).as("the previous best is carried over").exists();
+    }
+
+    @Test
+    void resumingWithoutANameContinuesInTheSameRunFolder(@TempDir Path dir) {
+        SampleSet data = DataSources.load(TinyRuns.config(1).data(), dir);
+        TrainingRun.Outcome first = new TrainingRun(TinyRuns.config(1), dir, "run", null, QUIET).execute(data);
+        TrainingRun.Outcome more = new TrainingRun(TinyRuns.config(2), dir, null, first.result().last(), QUIET)
+                .execute(data);
+        assertThat(more.folder().dir()).isEqualTo(first.folder().dir().toAbsolutePath());
+        var rows = org.xai4j.report.CsvTable.read(first.folder().resolve(RunFolder.METRICS)).rows();
+        assertThat(rows).extracting(r -> r.get(0)).containsExactly("1", "2");
     }
 
     @Test
