@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code xai4j bench}: forward+backward throughput of each model family, written to CSV. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training-step and inference throughput of each model family on random images.")
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {},
+        description = "Measure training-step and inference throughput of each model family on random images "
+                + "(other benchmarks are subcommands).")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", defaultValue = "resnet18,densenet121,vgg11-bn,patch",
             description = "architectures (default: ${DEFAULT-VALUE})")
