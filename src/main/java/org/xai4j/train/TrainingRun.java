@@ -49,12 +49,13 @@ public final class TrainingRun {
      * @param folder the run folder
      * @param result how training ended
      * @param test   evaluation of the best checkpoint on the test split (null when there is no test split)
+     * @param monitored name of the validation metric that picked the best checkpoint
      */
-    public record Outcome(RunFolder folder, TrainingResult result, Evaluation.Summary test) {
+    public record Outcome(RunFolder folder, TrainingResult result, Evaluation.Summary test, String monitored) {
         public String describe() {
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "run folder: %s%nbest epoch %d, best %s %.4f%n", folder.dir(),
-                    result.state().bestEpoch(), "monitored metric", result.state().bestMetric()));
+                    result.state().bestEpoch(), monitored, result.state().bestMetric()));
             if (test != null) {
                 b.append(test.describe());
             }
@@ -109,7 +110,7 @@ public final class TrainingRun {
         Evaluation.Summary test = data.split(Split.TEST).isEmpty() ? null
                 : Evaluation.evaluate(Checkpoint.load(result.best()).classifier(), data, Split.TEST, config,
                         folder.resolve("eval-test"));
-        return new Outcome(folder, result, test);
+        return new Outcome(folder, result, test, config.train().earlyStopping().metric().column());
     }
 
     /**
