@@ -75,6 +75,7 @@ public final class TrainingRun {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("data: the training split is empty");
         }
+        LogitLoss loss = loss(config, data, train);
         Nd4j.getRandom().setSeed(config.seed());
         Classifier classifier;
         TrainingState state;
@@ -94,7 +95,6 @@ public final class TrainingRun {
                 : resumedFolder();
         folder.writeConfig(config);
         folder.writeProvenance(Provenance.of(config.seed(), data.samples(), "train"));
-        LogitLoss loss = loss(config, data, train);
         out.printf(Locale.ROOT, "training %s (%,d parameters) on %d images (%d val), %s, %d epochs -> %s%n",
                 config.model().architecture(), classifier.graph().numParams(), train.size(), val.size(),
                 loss.name(), config.train().epochs(), folder.dir());
