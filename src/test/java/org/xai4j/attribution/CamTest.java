@@ -15,7 +15,7 @@ import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.TapResult;
 import org.xai4j.model.Target;
 import org.xai4j.testing.FiniteDifferences;
-import org.xai4j.testing.SmoothGraphs;
+import org.xai4j.testing.AttributionGraphs;
 import org.xai4j.testing.TestGraphs;
 
 /** The CAM family against manual computations from tap activations and gradients. */
@@ -82,9 +82,9 @@ class CamTest {
 
     @Test
     void gradCamPlusPlusEqualsPytorchGradCamsFormula() {
-        Classifier c = SmoothGraphs.smooth(3, 5);
+        Classifier c = AttributionGraphs.smooth(3, 5);
         ModelAdapter a = new ModelAdapter(c);
-        INDArray x = TestGraphs.input(SmoothGraphs.INPUT, 2, DataType.DOUBLE, 6);
+        INDArray x = TestGraphs.input(AttributionGraphs.INPUT, 2, DataType.DOUBLE, 6);
         Target t = Target.logit(2);
         TapResult tap = a.tap(x, "last_conv", t, Mode.INFERENCE);
         INDArray low = new GradCamPlusPlus(a, "last_conv").lowResolution(x, t);
@@ -121,8 +121,8 @@ class CamTest {
 
     @Test
     void camUsesTheHeadWeightsAndEqualsGradCamTimesTheMapAreaOnAPoolingHead() {
-        ModelAdapter a = new ModelAdapter(SmoothGraphs.smooth(3, 7));
-        INDArray x = TestGraphs.input(SmoothGraphs.INPUT, 3, DataType.DOUBLE, 8);
+        ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 7));
+        INDArray x = TestGraphs.input(AttributionGraphs.INPUT, 3, DataType.DOUBLE, 8);
         Target t = Target.perExample(new int[] {2, 0, 1});
         INDArray cam = new Cam(a, "last_conv").attribute(x, t);
         INDArray gradCam = new GradCam(a, "last_conv").attribute(x, t);

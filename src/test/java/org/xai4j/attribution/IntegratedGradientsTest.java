@@ -13,7 +13,7 @@ import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.Target;
 import org.xai4j.testing.FiniteDifferences;
-import org.xai4j.testing.SmoothGraphs;
+import org.xai4j.testing.AttributionGraphs;
 import org.xai4j.testing.TestGraphs;
 
 /** Axioms and reductions of Integrated Gradients and Expected Gradients on a smooth double-precision network. */
@@ -26,7 +26,7 @@ class IntegratedGradientsTest {
     }
 
     private static INDArray inputs() {
-        return TestGraphs.input(SmoothGraphs.INPUT, 3, DataType.DOUBLE, 11).addi(0.5);
+        return TestGraphs.input(AttributionGraphs.INPUT, 3, DataType.DOUBLE, 11).addi(0.5);
     }
 
     private static double maxAbs(INDArray a) {
@@ -35,7 +35,7 @@ class IntegratedGradientsTest {
 
     @Test
     void completenessDeltaShrinksAsStepsGrowAndIsTinyAt256Steps() {
-        ModelAdapter a = new ModelAdapter(SmoothGraphs.smooth(3, 1));
+        ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 1));
         INDArray x = inputs();
         for (Quadrature q : new Quadrature[] {Quadrature.RIEMANN_LEFT, Quadrature.RIEMANN_MIDDLE,
             Quadrature.RIEMANN_TRAPEZOID, Quadrature.GAUSS_LEGENDRE}) {
@@ -58,7 +58,7 @@ class IntegratedGradientsTest {
 
     @Test
     void deltaIsTheSumOfAttributionsMinusTheTargetDifference() {
-        ModelAdapter a = new ModelAdapter(SmoothGraphs.smooth(3, 2));
+        ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 2));
         INDArray x = inputs();
         IntegratedGradients ig = new IntegratedGradients(a,
                 new IntegratedGradients.Options(3, Quadrature.RIEMANN_LEFT, Baseline.constant(0.2), 64));
@@ -76,7 +76,7 @@ class IntegratedGradientsTest {
 
     @Test
     void oneRightRiemannStepFromZeroIsInputTimesGradient() {
-        ModelAdapter a = new ModelAdapter(SmoothGraphs.smooth(3, 3));
+        ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 3));
         INDArray x = inputs();
         IntegratedGradients ig = new IntegratedGradients(a,
                 new IntegratedGradients.Options(1, Quadrature.RIEMANN_RIGHT, Baseline.zero(), 64));
@@ -86,7 +86,7 @@ class IntegratedGradientsTest {
 
     @Test
     void chunkingThePointsDoesNotChangeTheResult() {
-        ModelAdapter a = new ModelAdapter(SmoothGraphs.smooth(3, 4));
+        ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 4));
         INDArray x = inputs();
         INDArray ref = new IntegratedGradients(a, new IntegratedGradients.Options(10, Quadrature.GAUSS_LEGENDRE,
                 Baseline.uniform(0, 1, 5), 1000)).attribute(x, TARGET);
@@ -100,7 +100,7 @@ class IntegratedGradientsTest {
     @Test
     void igWithAVeryFineSlowReferenceAgrees() {
         // the slow obviously-correct reference: a Python-style loop of single-point gradients
-        ModelAdapter a = new ModelAdapter(SmoothGraphs.smooth(3, 6));
+        ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 6));
         INDArray x = inputs().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1));
         INDArray b = GaussianBlur.apply(x, 1.0);
         int steps = 7;
@@ -118,7 +118,7 @@ class IntegratedGradientsTest {
 
     @Test
     void expectedGradientsWithOneReferenceConvergesToIntegratedGradients() {
-        ModelAdapter a = new ModelAdapter(SmoothGraphs.smooth(3, 7));
+        ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 7));
         INDArray x = inputs();
         INDArray background = Nd4j.zeros(DataType.DOUBLE, 1, 2, 8, 8);
         INDArray eg = new ExpectedGradients(a, new ExpectedGradients.Options(400, background, 3, 256))
@@ -132,9 +132,9 @@ class IntegratedGradientsTest {
 
     @Test
     void expectedGradientsIsReproducibleAndSumsToTheExpectedDifference() {
-        ModelAdapter a = new ModelAdapter(SmoothGraphs.smooth(3, 8));
+        ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 8));
         INDArray x = inputs();
-        INDArray background = TestGraphs.input(SmoothGraphs.INPUT, 2, DataType.DOUBLE, 99);
+        INDArray background = TestGraphs.input(AttributionGraphs.INPUT, 2, DataType.DOUBLE, 99);
         ExpectedGradients eg = new ExpectedGradients(a, new ExpectedGradients.Options(600, background, 1, 300));
         INDArray r1 = eg.attribute(x, TARGET);
         assertThat(eg.attribute(x, TARGET)).isEqualTo(r1);

@@ -27,13 +27,15 @@ import org.xai4j.model.ModelOptions;
  * be checked tightly), a ReLU network (for Guided Backprop) and a linear model (analytic answers). Double precision
  * unless asked otherwise; seeded; built with {@link Classifier#newGraph}.
  */
-public final class SmoothGraphs {
+public final class AttributionGraphs {
     /** Input of {@link #smooth} and {@link #relu}: 2 x 8 x 8. */
     public static final InputShape INPUT = new InputShape(2, 8, 8);
+    /** Input of {@link #mlp}: 1 x 2 x 2. */
+    public static final InputShape MLP_INPUT = new InputShape(1, 2, 2);
     /** Input of {@link #linear}: 1 x 6 x 6. */
     public static final InputShape LINEAR_INPUT = new InputShape(1, 6, 6);
 
-    private SmoothGraphs() {
+    private AttributionGraphs() {
     }
 
     /**
@@ -73,6 +75,25 @@ public final class SmoothGraphs {
         Classifier c = new Classifier(Classifier.newGraph(g.build()), d);
         TestGraphs.randomizeBatchNorm(c, seed + 1);
         return c;
+    }
+
+    /**
+     * A one-hidden-layer ReLU network on the flattened 1 x 2 x 2 input: Dense "hidden" (3 units, ReLU, weights
+     * {@code W1}: 4 x 3) -> identity Dense "logits" (2 outputs, {@code W2}: 3 x 2). Small enough to back-propagate by
+     * hand.
+     */
+    public static Classifier mlp(long seed) {
+        NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE)
+                .updater(new Sgd(0.1)).weightInit(WeightInit.XAVIER);
+        ComputationGraphConfiguration conf = b.graphBuilder().addInputs("input")
+                .setInputTypes(InputType.convolutional(2, 2, 1))
+                .addLayer("hidden", new DenseLayer.Builder().nOut(3).activation(Activation.RELU).biasInit(0.1).build(),
+                        "input")
+                .addLayer("logits", new DenseLayer.Builder().nOut(2).activation(Activation.IDENTITY).build(), "hidden")
+                .setOutputs("logits").build();
+        ModelDescription d = new ModelDescription(ModelOptions.of("test-mlp"), MLP_INPUT, 2, "input", "logits",
+                Map.of(), Map.of("hidden", List.of("hidden"), "head", List.of("logits")));
+        return new Classifier(Classifier.newGraph(conf), d);
     }
 
     /**
