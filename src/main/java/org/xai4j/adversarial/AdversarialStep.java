@@ -5,6 +5,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.xai4j.data.Batch;
+import org.xai4j.loss.LogitLoss;
+import org.xai4j.loss.SoftmaxCrossEntropy;
+import org.xai4j.model.InputShape;
 import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.train.StepResult;
@@ -53,6 +56,19 @@ public final class AdversarialStep implements TrainingStep {
         this.oneHot = oneHot;
         this.inner = inner;
         this.seed = seed;
+    }
+
+    /**
+     * The step a run's adversarial options ask for: {@code inner} itself when adversarial training is off, else
+     * {@code inner} wrapped in an adversarial step whose attack increases {@code loss}.
+     */
+    public static TrainingStep wrap(AdversarialOptions options, TrainingStep inner, LogitLoss loss, InputShape shape,
+                                    long seed) {
+        if (!options.enabled()) {
+            return inner;
+        }
+        return new AdversarialStep(Attacks.create(options.attack(), loss, shape), options.fraction(),
+                options.attack().targeted(), loss instanceof SoftmaxCrossEntropy, inner, seed);
     }
 
     @Override

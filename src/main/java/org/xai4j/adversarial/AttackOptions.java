@@ -45,7 +45,7 @@ public record AttackOptions(AttackMethod method, Norm norm, Double epsilon, Epsi
         restarts = restarts == null ? 1 : restarts;
         targeted = targeted == null ? Boolean.FALSE : targeted;
         keepBest = keepBest == null ? Boolean.TRUE : keepBest;
-        range = range == null ? List.of(0.0, 1.0) : List.copyOf(range);
+        range = range == null ? List.of(0.0, 1.0) : range;
         if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("epsilon: must be finite and >= 0, got " + epsilon);
         }
@@ -65,9 +65,11 @@ public record AttackOptions(AttackMethod method, Norm norm, Double epsilon, Epsi
         if (restarts < 1) {
             throw new IllegalArgumentException("restarts: must be >= 1, got " + restarts);
         }
-        if (range.size() != 2 || range.contains(null) || !(range.get(0) < range.get(1))) {
+        if (range.size() != 2 || range.stream().anyMatch(java.util.Objects::isNull)
+                || !(range.get(0) < range.get(1))) {
             throw new IllegalArgumentException("range: must be [min, max] with min < max, got " + range);
         }
+        range = List.copyOf(range);
     }
 
     public static AttackOptions defaults() {
