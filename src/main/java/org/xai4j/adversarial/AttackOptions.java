@@ -25,8 +25,11 @@ import org.xai4j.model.InputShape;
  * @param restarts        PGD restarts, each example keeping its worst case; default 1
  * @param targeted        decrease the loss of flipped labels (binary and multi-label: 1 - y; multi-class: the next
  *                        class) instead of increasing the loss of the true labels; default false
- * @param keepBest        PGD returns each example's worst iterate (the clean input included) rather than the last;
- *                        default true
+ * @param keepBest        PGD returns each example's worst iterate (the clean input included) rather than the last
+ *                        (MadryLab's {@code use_best}); default false: the last iterate, as in Madry et al., so a
+ *                        PGD-k training step costs k + 1 passes. {@code xai4j evaluate --attack} turns it on, since
+ *                        a robustness estimate wants each example's worst case (it costs one forward pass more per
+ *                        restart, and one for the clean input)
  * @param range           valid input range {@code [min, max]}; default {@code [0.0, 1.0]} (un-normalised images)
  */
 public record AttackOptions(AttackMethod method, Norm norm, Double epsilon, EpsilonScale epsilonScale,
@@ -44,7 +47,7 @@ public record AttackOptions(AttackMethod method, Norm norm, Double epsilon, Epsi
         randomStart = randomStart == null ? Boolean.TRUE : randomStart;
         restarts = restarts == null ? 1 : restarts;
         targeted = targeted == null ? Boolean.FALSE : targeted;
-        keepBest = keepBest == null ? Boolean.TRUE : keepBest;
+        keepBest = keepBest == null ? Boolean.FALSE : keepBest;
         range = range == null ? List.of(0.0, 1.0) : range;
         if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("epsilon: must be finite and >= 0, got " + epsilon);

@@ -65,6 +65,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-random-start", description = "start PGD at the clean image")
     boolean noRandomStart;
 
+    @Option(names = "--no-keep-best", description = "report PGD's last iterate instead of each image's worst one")
+    boolean noKeepBest;
+
     @Override
     public Integer call() {
         if (attack == null) {
@@ -74,7 +77,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         AttackOptions o = new AttackOptions(parse("--attack", attack, AttackMethod.values()),
                 norm == null ? null : parse("--norm", norm, Norm.values()), null,
                 epsScale == null ? null : parse("--eps-scale", epsScale, EpsilonScale.values()), referencePixels, steps,
-                relativeStep, noRandomStart ? Boolean.FALSE : null, restarts, targeted, null, null);
+                relativeStep, noRandomStart ? Boolean.FALSE : null, restarts, targeted, !noKeepBest, null);
         List<Double> epsilons = eps != null ? eps : o.norm() == Norm.L2 ? List.of(0.0, 1.0, 2.0, 4.0, 8.0)
                 : List.of(0.0, 0.001, 0.002, 0.005, 0.01);
         for (double e : epsilons) {
