@@ -31,9 +31,14 @@ import org.xai4j.train.TrainingStep;
  * {@code xai4j bench pgd}: the cost of a PGD-k adversarial training step (Madry mode, weighted BCE, the default
  * attack settings) divided by the cost of a standard step, measured in one run on the same batch with interleaved
  * repetitions (so load on a shared machine affects both alike). Each timed step is the whole training step:
- * attack, forward, backward and the DL4J update.
+ * attack, forward, backward and the DL4J update. Each repetition times a standard step right before each PGD-k step;
+ * the reported ratio is the median over repetitions of these paired ratios (robust to load that drifts), next to
+ * the same ratio of process CPU time (less sensitive to other processes on a shared machine).
  */
 public final class PgdCostBench {
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private PgdCostBench() {
     }
 
@@ -58,27 +63,36 @@ public final class PgdCostBench {
                     null, null, k, null, null, null, null, o.keepBest(), null);
             pgd.add(new AdversarialStep(Attacks.create(a, loss, shape), 1.0, false, false, standard, 1));
         }
-        double[] std = new double[o.repetitions()];
-        double[][] adv = new double[pgd.size()][o.repetitions()];
-        for (int r = -o.warmup(); r < o.repetitions(); r++) {
-            double t = time(adapter, standard, batch);
-            if (r >= 0) {
-                std[r] = t;
-            }
+        int reps = o.repetitions();
+        double[][] std = new double[pgd.size()][reps];
+        double[][] adv = new double[pgd.size()][reps];
+        double[][] stdCpu = new double[pgd.size()][reps];
+        double[][] advCpu = new double[pgd.size()][reps];
+        for (int r = -o.warmup(); r < reps; r++) {
             for (int i = 0; i < pgd.size(); i++) {
-                double ti = time(adapter, pgd.get(i), batch);
+                double[] s = time(adapter, standard, batch);
+                double[] p = time(adapter, pgd.get(i), batch);
                 if (r >= 0) {
-                    adv[i][r] = ti;
+                    std[i][r] = s[0];
+                    stdCpu[i][r] = s[1];
+                    adv[i][r] = p[0];
+                    advCpu[i][r] = p[1];
                 }
             }
         }
         List<PgdCostResult> results = new ArrayList<>();
-        double s = median(std);
         for (int i = 0; i < pgd.size(); i++) {
-            double p = median(adv[i]);
-            PgdCostResult res = new PgdCostResult(o.steps().get(i), s, p, p / s);
-            progress.printf(Locale.ROOT, "PGD-%d (%s%s): %.3f s per step vs standard %.3f s: ratio %.2f (target <= %.2f) %s%n",
-                    res.steps(), o.norm(), o.keepBest() ? ", keep best" : "", p, s, res.ratio(), res.target(),
+            double[] ratios = new double[reps];
+            double[] cpuRatios = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                ratios[r] = adv[i][r] / std[i][r];
+                cpuRatios[r] = advCpu[i][r] / stdCpu[i][r];
+            }
+            PgdCostResult res = new PgdCostResult(o.steps().get(i), median(std[i]), median(adv[i]), median(ratios),
+                    median(cpuRatios));
+            progress.printf(Locale.ROOT, "PGD-%d (%s%s): %.3f s per step vs standard %.3f s: ratio %.2f (process CPU "
+                            + "time %.2f), target <= %.2f: %s%n", res.steps(), o.norm(), o.keepBest() ? ", keep best" : "",
+                    res.pgdSeconds(), res.standardSeconds(), res.ratio(), res.cpuRatio(), res.target(),
                     res.withinTarget() ? "ok" : "OVER");
             results.add(res);
         }
@@ -90,20 +104,22 @@ public final class PgdCostBench {
         for (PgdCostResult r : results) {
             rows.add(List.of(o.model(), o.widthMultiplier(), o.blocks() == null ? "reference" : o.blocks().toString(),
                     "1x" + o.size() + "x" + o.size(), o.batch(), o.norm(), o.keepBest(), r.steps(),
-                    r.standardSeconds(), r.pgdSeconds(), r.ratio(), r.target(), r.withinTarget(), o.repetitions(),
+                    r.standardSeconds(), r.pgdSeconds(), r.ratio(), r.cpuRatio(), r.target(), r.withinTarget(), o.repetitions(),
                     Runtime.getRuntime().availableProcessors()));
         }
         CsvTable.write(file, List.of("model", "width", "blocks", "input", "batch", "norm", "keep_best", "steps",
-                "standard_step_s", "pgd_step_s", "ratio", "target", "within_target", "repetitions", "cores"), rows);
+                "standard_step_s", "pgd_step_s", "ratio", "cpu_ratio", "target", "within_target", "repetitions", "cores"), rows);
     }
 
-    private static double time(ModelAdapter adapter, TrainingStep step, Batch batch) {
+    /** {wall seconds, process CPU seconds} of one training step. */
+    private static double[] time(ModelAdapter adapter, TrainingStep step, Batch batch) {
+        long c0 = CPU.getProcessCpuTime();
         long t0 = System.nanoTime();
         Gradient g = step.compute(adapter, batch).gradient();
         var graph = adapter.graph();
         graph.getUpdater().update(g, 0, 0, batch.size(), LayerWorkspaceMgr.noWorkspaces());
         graph.params().subi(g.gradient());
-        return (System.nanoTime() - t0) / 1e9;
+        return new double[] {(System.nanoTime() - t0) / 1e9, (CPU.getProcessCpuTime() - c0) / 1e9};
     }
 
     private static double median(double[] v) {

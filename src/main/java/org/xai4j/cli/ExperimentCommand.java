@@ -39,8 +39,8 @@ public final class ExperimentCommand implements Runnable {
         @Override
         public Integer call() {
             AdversarialInterpretability.Result r = AdversarialInterpretability.run(folder, quick, reuse, System.out);
-            System.out.printf(Locale.ROOT, "experiment done in %.1f min: %s, %s and the table in %s%n",
-                    r.seconds() / 60, r.out().resolve(AdversarialInterpretability.RESULTS),
+            System.out.printf(Locale.ROOT, "experiment done in %.1f min (%.1f min of CPU time): %s, %s and the "
+                    + "table in %s%n", r.seconds() / 60, r.cpuSeconds() / 60, r.out().resolve(AdversarialInterpretability.RESULTS),
                     r.out().resolve(AdversarialInterpretability.FIGURE), folder.resolve("README.md"));
             return 0;
         }

@@ -42,6 +42,8 @@ import org.xai4j.train.TrainingRun;
  * {@code out/results.csv}, {@code out/saliency.png} and the table in the folder's README.
  */
 public final class AdversarialInterpretability {
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     public static final String NAME = "adversarial-interpretability";
     public static final String CONFIG = "config.yaml";
     public static final String RESULTS = "results.csv";
@@ -71,10 +73,11 @@ public final class AdversarialInterpretability {
 
     /**
      * @param rows    one per model
-     * @param seconds wall time of the whole experiment
+     * @param seconds    wall time of the whole experiment
+     * @param cpuSeconds process CPU time it used (all threads)
      * @param out     the outputs folder
      */
-    public record Result(List<Row> rows, double seconds, Path out) {
+    public record Result(List<Row> rows, double seconds, double cpuSeconds, Path out) {
     }
 
     /**
@@ -119,6 +122,7 @@ public final class AdversarialInterpretability {
      */
     public static Result run(Path folder, boolean quick, boolean reuse, PrintStream log) {
         long t0 = System.nanoTime();
+        long cpu0 = CPU.getProcessCpuTime();
         List<String> scale = quick ? List.of("data.synthetic.size=32", "data.synthetic.train=48",
                 "data.synthetic.val=16", "data.synthetic.test=24", "train.batchSize=16", "model.widthMultiplier=0.125",
                 "train.adversarial.attack.steps=1") : List.of();
@@ -160,21 +164,24 @@ public final class AdversarialInterpretability {
             rows.add(row);
         }
         double total = (System.nanoTime() - t0) / 1e9;
+        double cpu = (CPU.getProcessCpuTime() - cpu0) / 1e9;
         writeCsv(out.resolve(RESULTS), rows);
         List<Sample> shown = lesions.subList(0, Math.min(FIGURE_ROWS, lesions.size()));
         SaliencyFigure.write(out.resolve(FIGURE), shown, rows.stream().map(Row::name).toList(),
                 rows.stream().map(r -> r.saliency().maps().subList(0, shown.size())).toList());
-        ReadmeTable.replace(folder.resolve("README.md"), table(rows, attack, shape, data, lesions.size(), total, quick));
-        return new Result(rows, total, out);
+        ReadmeTable.replace(folder.resolve("README.md"), table(rows, attack, shape, data, lesions.size(), total, cpu,
+                quick));
+        return new Result(rows, total, cpu, out);
     }
 
     static String table(List<Row> rows, AttackOptions attack, InputShape shape, SampleSet data, int lesionImages,
-                        double seconds, boolean quick) {
+                        double seconds, double cpuSeconds, boolean quick) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Test split: %d images (%d with lesions for the saliency columns), %s. "
-                        + "Robust AUC/accuracy under %s (inference mode). Generated %s in %s on %d cores%s.%n%n",
+                        + "Robust AUC/accuracy under %s (inference mode). Generated %s in %s wall time (%s of process CPU "
+                        + "time) on %d cores%s.%n%n",
                 data.split(Split.TEST).size(), lesionImages, shape, attack.describe(shape), LocalDate.now(),
-                duration(seconds), Runtime.getRuntime().availableProcessors(),
+                duration(seconds), duration(cpuSeconds), Runtime.getRuntime().availableProcessors(),
                 quick ? " (QUICK MODE: not a result)" : ""));
         b.append("| model | what | epochs (best) | clean AUC | robust AUC | clean acc. | robust acc. "
                 + "| saliency mass in lesion | saliency pixel AUROC | train time |\n");
