@@ -90,7 +90,8 @@ public final class AdversarialInterpretability {
         for (double e : PGD_EPSILONS) {
             v.add(new Variant("pgd-l2-eps" + (int) e, String.format(Locale.ROOT, "PGD-L2 Madry, eps %s per 50k px", e),
                     List.of("train.adversarial.mode=madry", "train.adversarial.attack.method=pgd",
-                            "train.adversarial.attack.norm=l2", "train.adversarial.attack.epsilon=" + e)));
+                            "train.adversarial.attack.norm=l2", "train.adversarial.attack.epsilon=" + e,
+                            "train.epochs=5")));
         }
         v.add(new Variant("fgsm-mixed", "standard, then FGSM-Linf 0.005 on half of each batch", List.of(
                 "train.finetune.from={runs}/standard/best.ckpt", "train.adversarial.mode=mixed",
