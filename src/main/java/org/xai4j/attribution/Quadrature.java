@@ -68,7 +68,7 @@ public enum Quadrature {
                 + "riemann_middle, riemann_trapezoid, gausslegendre)");
     }
 
-    /** Newton iteration on the Legendre polynomial P_n from Chebyshev starting points (Golub-Welsch accuracy). */
+    /** Newton iteration on the Legendre polynomial P_n from Chebyshev-like starting points (Numerical Recipes gauleg). */
     private static void gaussLegendre(double[] alphas, double[] weights) {
         int n = alphas.length;
         for (int i = 0; i < (n + 1) / 2; i++) {

@@ -42,7 +42,7 @@ class IntegratedGradientsTest {
             double previous = Double.POSITIVE_INFINITY;
             for (int steps : new int[] {2, 8, 32, 256}) {
                 IntegratedGradients ig = new IntegratedGradients(a,
-                        new IntegratedGradients.Options(steps, q, Baseline.zero(), 16));
+                        new IntegratedGradients.Options(steps, q, Baseline.zero(), 1024));
                 double delta = maxAbs(ig.attributeWithDelta(x, TARGET).delta());
                 if (q != Quadrature.GAUSS_LEGENDRE || steps <= 8) { // Gauss-Legendre hits round-off at once
                     assertThat(delta).as("%s %d steps", q, steps).isLessThan(previous);

@@ -31,7 +31,7 @@ class AttributionBenchTest {
             System.setOut(out);
         }
         assertThat(code).isZero();
-        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("ratio IG / 4 gradient passes");
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("4 gradient passes", "ratio");
         CsvTable t = CsvTable.read(csv);
         assertThat(t.rows()).extracting(r -> r.get(0)).containsExactly("ig4/4xgrad", "grad", "ig", "gradcam");
         assertThat(Double.parseDouble(t.rows().get(0).get(3))).isPositive().isFinite();
