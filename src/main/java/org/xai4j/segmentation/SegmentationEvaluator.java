@@ -11,8 +11,9 @@ import org.xai4j.metrics.PixelAuroc;
  * Scores an anomaly-map source as a lesion segmenter (Wargnier-Dauchelle et al., IEEE TMI 2023): for each pathological
  * image with a lesion mask, its raw map goes through {@link MapProcessing}, is thresholded by the configured
  * {@link ThresholdRule} ({@code best-dice} first chosen on the validation images) and compared with the lesion mask
- * (Dice, IoU); the raw and the processed maps also get the pooled pixel AUROC inside the regions. The Java API of {@code xai4j
- * segment}: experiment code calls {@link #evaluate} for each run and method and reads {@link MethodResult#summary()}.
+ * (Dice, IoU); the raw and the processed maps also get the pooled pixel AUROC inside the regions. The Java API of
+ * {@code xai4j segment}: experiment code calls {@link #evaluate} for each run and method and reads
+ * {@link MethodResult#summary()}.
  */
 public final class SegmentationEvaluator {
     private final SegmentationOptions options;
@@ -65,7 +66,8 @@ public final class SegmentationEvaluator {
     /** Thresholds processed maps with a rule that needs no more fitting and scores them. */
     public static MethodResult score(String method, SourceKind kind, ThresholdRule rule, List<ProcessedMap> maps) {
         if (rule.needsFitting()) {
-            throw new IllegalArgumentException("threshold: " + rule.spec() + " must be fitted on validation maps first");
+            throw new IllegalArgumentException("threshold: " + rule.spec()
+                    + " must be fitted on validation maps first");
         }
         List<ImageSegmentation> images = new ArrayList<>(maps.size());
         List<float[]> rawInRegion = new ArrayList<>(maps.size());

@@ -67,7 +67,8 @@ public final class SegmentationOutputs {
     }
 
     /** Writes {@value #SUMMARY} and {@value #SUMMARY_MD} into {@code dir}. */
-    public static void writeSummary(Path dir, List<MethodSummary> summaries, String split, SegmentationOptions options) {
+    public static void writeSummary(Path dir, List<MethodSummary> summaries, String split,
+                                    SegmentationOptions options) {
         List<List<Object>> rows = new ArrayList<>();
         for (MethodSummary s : summaries) {
             rows.add(Arrays.asList(s.method(), s.kind().label(), split, s.threshold(),

@@ -12,7 +12,8 @@ import org.xai4j.data.Sample;
 class EvaluatorTest {
     @Test
     void perImageScoresMeansAndPooledAurocByHand() {
-        // image a: truth 1 1 0 0, map .9 .2 .8 .1 -> "> .5" predicts 1 0 1 0: |P^T| 1, |P| 2, |T| 2 -> Dice 1/2, IoU 1/3
+        // image a: truth 1 1 0 0, map .9 .2 .8 .1 -> "> .5" predicts 1 0 1 0: |P^T| 1, |P| 2, |T| 2
+        // -> Dice 1/2, IoU 1/3
         ProcessedMap a = Maps.map("a", 1, 4, new float[] {0.9f, 0.2f, 0.8f, 0.1f}, new float[] {1, 1, 0, 0}, null);
         // image b: truth 0 1 0 0, map .1 .7 .2 .3, pixel 0 outside the region -> predicts 0 1 0 0: Dice 1, IoU 1
         ProcessedMap b = Maps.map("b", 1, 4, new float[] {0.1f, 0.7f, 0.2f, 0.3f}, new float[] {0, 1, 0, 0},

@@ -160,7 +160,8 @@ class SegmentCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            return new Result(Main.run("segment", "--run", runDir.toString()), "", err.toString(StandardCharsets.UTF_8));
+            int code = Main.run("segment", "--run", runDir.toString());
+            return new Result(code, "", err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(savedErr);
         }
