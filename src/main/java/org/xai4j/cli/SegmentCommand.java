@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 + "optional smoothing, brain mask, threshold) and from baselines; writes <run>/segment/ (summary.csv, "
                 + "summary.md, <method>/scores.csv, masks/, overlays/).")
 public final class SegmentCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "run folder, e.g. checkpoints/quickstart")
+    @Option(names = "--run", required = true, paramLabel = "DIR",
+            description = "run folder, e.g. checkpoints/quickstart")
     Path run;
 
     @Option(names = "--data", paramLabel = "FILE",
@@ -44,7 +45,8 @@ public final class SegmentCommand implements Callable<Integer> {
             description = "otsu, percentile:P, fixed:T or best-dice (chosen on val) (default: ${DEFAULT-VALUE})")
     String threshold;
 
-    @Option(names = "--sigma", defaultValue = "0", description = "Gaussian smoothing in pixels (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sigma", defaultValue = "0",
+            description = "Gaussian smoothing in pixels (default: ${DEFAULT-VALUE})")
     double sigma;
 
     @Option(names = "--no-brain-mask", description = "segment the whole image, not only the brain mask")

@@ -12,7 +12,8 @@ package org.xai4j.segmentation;
  * @param meanDice       mean of the per-image Dice
  * @param meanIou        mean of the per-image IoU
  * @param pixelAuroc     pixel AUROC of the raw maps, all region pixels of all images pooled (NaN when undefined)
+ * @param processedAuroc the same for the processed maps (positive part, smoothed, normalised: what is thresholded)
  */
 public record MethodSummary(String method, SourceKind kind, String threshold, double thresholdValue, int images,
-                            double meanDice, double meanIou, double pixelAuroc) {
+                            double meanDice, double meanIou, double pixelAuroc, double processedAuroc) {
 }

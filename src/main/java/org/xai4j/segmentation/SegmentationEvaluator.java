@@ -11,8 +11,9 @@ import org.xai4j.metrics.PixelAuroc;
  * Scores an anomaly-map source as a lesion segmenter (Wargnier-Dauchelle et al., IEEE TMI 2023): for each pathological
  * image with a lesion mask, its raw map goes through {@link MapProcessing}, is thresholded by the configured
  * {@link ThresholdRule} ({@code best-dice} first chosen on the validation images) and compared with the lesion mask
- * (Dice, IoU); the raw maps also get the pooled pixel AUROC inside the regions. The Java API of {@code xai4j
- * segment}: experiment code calls {@link #evaluate} for each run and method and reads {@link MethodResult#summary()}.
+ * (Dice, IoU); the raw and the processed maps also get the pooled pixel AUROC inside the regions. The Java API of
+ * {@code xai4j segment}: experiment code calls {@link #evaluate} for each run and method and reads
+ * {@link MethodResult#summary()}.
  */
 public final class SegmentationEvaluator {
     private final SegmentationOptions options;
@@ -65,10 +66,12 @@ public final class SegmentationEvaluator {
     /** Thresholds processed maps with a rule that needs no more fitting and scores them. */
     public static MethodResult score(String method, SourceKind kind, ThresholdRule rule, List<ProcessedMap> maps) {
         if (rule.needsFitting()) {
-            throw new IllegalArgumentException("threshold: " + rule.spec() + " must be fitted on validation maps first");
+            throw new IllegalArgumentException("threshold: " + rule.spec()
+                    + " must be fitted on validation maps first");
         }
         List<ImageSegmentation> images = new ArrayList<>(maps.size());
         List<float[]> rawInRegion = new ArrayList<>(maps.size());
+        List<float[]> processedInRegion = new ArrayList<>(maps.size());
         List<float[]> truthInRegion = new ArrayList<>(maps.size());
         double dice = 0;
         double iou = 0;
@@ -76,19 +79,23 @@ public final class SegmentationEvaluator {
             double t = rule.threshold(m.regionValues());
             float[] predicted = m.predict(t);
             float[] raw = m.inRegion(m.raw());
+            float[] processed = m.regionValues();
             float[] truth = m.inRegion(m.truth());
             rawInRegion.add(raw);
+            processedInRegion.add(processed);
             truthInRegion.add(truth);
             ImageScore s = new ImageScore(m.id(), t, Dice.of(predicted, m.truth()), IoU.of(predicted, m.truth()),
-                    PixelAuroc.of(raw, truth).auc(), count(m.truth()), count(predicted));
+                    PixelAuroc.of(raw, truth).auc(), PixelAuroc.of(processed, truth).auc(), count(m.truth()),
+                    count(predicted));
             dice += s.dice();
             iou += s.iou();
             images.add(new ImageSegmentation(m, predicted, s));
         }
         int n = maps.size();
         double auroc = n == 0 ? Double.NaN : PixelAuroc.pooled(rawInRegion, truthInRegion).auc();
+        double processedAuroc = n == 0 ? Double.NaN : PixelAuroc.pooled(processedInRegion, truthInRegion).auc();
         MethodSummary summary = new MethodSummary(method, kind, rule.spec(), globalValue(rule), n,
-                n == 0 ? Double.NaN : dice / n, n == 0 ? Double.NaN : iou / n, auroc);
+                n == 0 ? Double.NaN : dice / n, n == 0 ? Double.NaN : iou / n, auroc, processedAuroc);
         return new MethodResult(summary, rule, images);
     }
 

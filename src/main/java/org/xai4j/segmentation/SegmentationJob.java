@@ -68,8 +68,9 @@ public final class SegmentationJob {
             SegmentationOutputs.writeMethod(out.resolve(source.name()), result, test);
             MethodSummary s = result.summary();
             summaries.add(s);
-            log.printf(Locale.ROOT, "  %-12s Dice %.3f  IoU %.3f  pixel AUROC %.3f  (%.1f s)%n", s.method(),
-                    s.meanDice(), s.meanIou(), s.pixelAuroc(), (System.nanoTime() - t0) / 1e9);
+            log.printf(Locale.ROOT, "  %-12s Dice %.3f  IoU %.3f  pixel AUROC %.3f raw, %.3f processed  (%.1f s)%n",
+                    s.method(), s.meanDice(), s.meanIou(), s.pixelAuroc(), s.processedAuroc(),
+                    (System.nanoTime() - t0) / 1e9);
         }
         SegmentationOutputs.writeSummary(out, summaries, request.split().label(), options);
         log.print(SegmentationOutputs.table(summaries, request.split().label(), options));

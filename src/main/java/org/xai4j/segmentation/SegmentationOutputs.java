@@ -27,7 +27,8 @@ public final class SegmentationOutputs {
     public static final String OVERLAYS = "overlays";
     /** Columns of {@value #SUMMARY}. */
     public static final List<String> SUMMARY_HEADER = List.of("method", "kind", "split", "threshold",
-            "threshold_value", "sigma", "region", "normalise", "images", "mean_dice", "mean_iou", "pixel_auroc");
+            "threshold_value", "sigma", "region", "normalise", "images", "mean_dice", "mean_iou", "pixel_auroc",
+            "pixel_auroc_processed");
 
     private SegmentationOutputs() {
     }
@@ -44,8 +45,8 @@ public final class SegmentationOutputs {
         List<List<Object>> rows = new ArrayList<>();
         for (ImageSegmentation s : result.images()) {
             ImageScore c = s.score();
-            rows.add(List.of(c.id(), c.threshold(), c.dice(), c.iou(), c.pixelAuroc(), c.lesionPixels(),
-                    c.predictedPixels()));
+            rows.add(List.of(c.id(), c.threshold(), c.dice(), c.iou(), c.pixelAuroc(), c.processedAuroc(),
+                    c.lesionPixels(), c.predictedPixels()));
             String file = fileName(c.id());
             ProcessedMap m = s.map();
             MaskImage.write(dir.resolve(MASKS).resolve(file), s.predicted(), m.height(), m.width());
@@ -60,19 +61,20 @@ public final class SegmentationOutputs {
         }
         MethodSummary sum = result.summary();
         rows.add(Arrays.asList("mean", Double.isNaN(sum.thresholdValue()) ? null : sum.thresholdValue(),
-                sum.meanDice(), sum.meanIou(), sum.pixelAuroc(), null, null));
-        CsvTable.write(dir.resolve(SCORES), List.of("id", "threshold", "dice", "iou", "pixel_auroc", "lesion_pixels",
-                "predicted_pixels"), rows);
+                sum.meanDice(), sum.meanIou(), sum.pixelAuroc(), sum.processedAuroc(), null, null));
+        CsvTable.write(dir.resolve(SCORES), List.of("id", "threshold", "dice", "iou", "pixel_auroc",
+                "pixel_auroc_processed", "lesion_pixels", "predicted_pixels"), rows);
     }
 
     /** Writes {@value #SUMMARY} and {@value #SUMMARY_MD} into {@code dir}. */
-    public static void writeSummary(Path dir, List<MethodSummary> summaries, String split, SegmentationOptions options) {
+    public static void writeSummary(Path dir, List<MethodSummary> summaries, String split,
+                                    SegmentationOptions options) {
         List<List<Object>> rows = new ArrayList<>();
         for (MethodSummary s : summaries) {
             rows.add(Arrays.asList(s.method(), s.kind().label(), split, s.threshold(),
                     Double.isNaN(s.thresholdValue()) ? null : s.thresholdValue(), options.sigma(),
                     options.regionMask() == null ? "image" : options.regionMask(), options.normalise().label(),
-                    s.images(), s.meanDice(), s.meanIou(), s.pixelAuroc()));
+                    s.images(), s.meanDice(), s.meanIou(), s.pixelAuroc(), s.processedAuroc()));
         }
         CsvTable.write(dir.resolve(SUMMARY), SUMMARY_HEADER, rows);
         AtomicFiles.writeString(dir.resolve(SUMMARY_MD), table(summaries, split, options));
@@ -84,13 +86,14 @@ public final class SegmentationOutputs {
         b.append(String.format(Locale.ROOT, "Split %s, threshold %s, sigma %s, region %s, normalise %s.%n%n", split,
                 options.threshold().spec(), options.sigma(), options.regionMask() == null ? "image"
                         : options.regionMask(), options.normalise().label()));
-        b.append("| method | kind | images | threshold | mean Dice | mean IoU | pixel AUROC |\n");
-        b.append("|---|---|---:|---:|---:|---:|---:|\n");
+        b.append("| method | kind | images | threshold | mean Dice | mean IoU | pixel AUROC (raw) | pixel AUROC "
+                + "(processed) |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (MethodSummary s : summaries) {
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f | %.3f | %.3f |%n", s.method(),
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f | %.3f | %.3f | %.3f |%n", s.method(),
                     s.kind().label(), s.images(), Double.isNaN(s.thresholdValue()) ? s.threshold()
                             : String.format(Locale.ROOT, "%.4g", s.thresholdValue()), s.meanDice(), s.meanIou(),
-                    s.pixelAuroc()));
+                    s.pixelAuroc(), s.processedAuroc()));
         }
         return b.toString();
     }

@@ -71,8 +71,8 @@ public record SegmentationRequest(Path run, Path data, String checkpoint, List<S
         }
         for (String name : asked) {
             if (!known.contains(name) && !(wrappers && name.contains(":"))) {
-                throw new IllegalArgumentException(option + ": unknown '" + name + "' (known: " + String.join(", ", known)
-                        + ", or all, none)");
+                throw new IllegalArgumentException(option + ": unknown '" + name + "' (known: "
+                        + String.join(", ", known) + ", or all, none)");
             }
         }
         return asked.stream().distinct().toList();

@@ -12,7 +12,8 @@ import org.xai4j.data.Sample;
 class EvaluatorTest {
     @Test
     void perImageScoresMeansAndPooledAurocByHand() {
-        // image a: truth 1 1 0 0, map .9 .2 .8 .1 -> "> .5" predicts 1 0 1 0: |P^T| 1, |P| 2, |T| 2 -> Dice 1/2, IoU 1/3
+        // image a: truth 1 1 0 0, map .9 .2 .8 .1 -> "> .5" predicts 1 0 1 0: |P^T| 1, |P| 2, |T| 2
+        // -> Dice 1/2, IoU 1/3
         ProcessedMap a = Maps.map("a", 1, 4, new float[] {0.9f, 0.2f, 0.8f, 0.1f}, new float[] {1, 1, 0, 0}, null);
         // image b: truth 0 1 0 0, map .1 .7 .2 .3, pixel 0 outside the region -> predicts 0 1 0 0: Dice 1, IoU 1
         ProcessedMap b = Maps.map("b", 1, 4, new float[] {0.1f, 0.7f, 0.2f, 0.3f}, new float[] {0, 1, 0, 0},
@@ -37,9 +38,22 @@ class EvaluatorTest {
         // pooled region pixels: positives .9 .2 .7, negatives .8 .1 .2 .3 (b's .1 is outside the region)
         // .9 beats 4; .2 beats .1, ties .2 -> 1.5; .7 beats .1 .2 .3 -> 3; (4 + 1.5 + 3) / 12
         assertThat(s.pixelAuroc()).isCloseTo(8.5 / 12, within(1e-15));
+        assertThat(s.processedAuroc()).as("processed = raw here").isCloseTo(8.5 / 12, within(1e-15));
         assertThat(s.thresholdValue()).isEqualTo(0.5);
         assertThat(s.threshold()).isEqualTo("fixed:0.5");
         assertThat(s.method()).isEqualTo("hand");
+    }
+
+    @Test
+    void rawAndProcessedMapsGetTheirOwnAuroc() {
+        // raw signed map: the lesion pixel has the lowest value (AUROC 0); its positive part ties with one negative
+        ProcessedMap c = new ProcessedMap("c", 1, 4, new float[] {-0.5f, 0.4f, -0.2f, 0.1f},
+                new float[] {0f, 0.4f, 0f, 0.1f}, new float[] {1, 1, 1, 1}, new float[] {1, 0, 0, 0});
+        MethodResult r = SegmentationEvaluator.score("c", SourceKind.ATTRIBUTION, new FixedThreshold(0.2), List.of(c));
+        assertThat(r.summary().pixelAuroc()).isEqualTo(0.0);
+        assertThat(r.summary().processedAuroc()).isCloseTo(0.5 / 3, within(1e-15));
+        assertThat(r.images().get(0).score().pixelAuroc()).isEqualTo(0.0);
+        assertThat(r.images().get(0).score().processedAuroc()).isCloseTo(0.5 / 3, within(1e-15));
     }
 
     @Test

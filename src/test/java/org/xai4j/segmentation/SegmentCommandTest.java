@@ -116,6 +116,20 @@ class SegmentCommandTest {
     }
 
     @Test
+    void segmentsImagesOfAnotherDataSection() throws Exception {
+        Path ms = dir.resolve("ms.yaml");
+        Files.writeString(ms, "data:\n  synthetic: {size: 32, train: 0, val: 4, test: 12, pathologies: [ms], "
+                + "seed: 5}\n");
+        Path out = dir.resolve("ms-out");
+        Result r = segment("--data", ms.toString(), "--methods", "grad", "--limit", "3", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        CsvTable scores = CsvTable.read(out.resolve("grad").resolve(SegmentationOutputs.SCORES));
+        assertThat(scores.rows()).hasSize(4);
+        assertThat(scores.rows().get(0).get(0)).startsWith("synth-test-");
+        assertThat(Integer.parseInt(scores.rows().get(0).get(6))).as("small MS lesions").isLessThan(200);
+    }
+
+    @Test
     void javaApiScoresSeveralMethodsOfARun() {
         SegmentationContext context = SegmentationContext.load(run, null, "last");
         assertThat(context.attributionOptions().eg().background().size(0)).isEqualTo(SegmentationContext
@@ -160,7 +174,8 @@ class SegmentCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            return new Result(Main.run("segment", "--run", runDir.toString()), "", err.toString(StandardCharsets.UTF_8));
+            int code = Main.run("segment", "--run", runDir.toString());
+            return new Result(code, "", err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(savedErr);
         }
