@@ -8,6 +8,9 @@ import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.xai4j.config.RunConfig;
+import org.xai4j.constraint.ConstrainedStep;
+import org.xai4j.constraint.ConstraintOptions;
+import org.xai4j.constraint.Constraints;
 import org.xai4j.data.DataSources;
 import org.xai4j.data.LabelTask;
 import org.xai4j.data.Sample;
@@ -99,12 +102,14 @@ public final class TrainingRun {
                 loss.name(), config.train().epochs(), folder.dir());
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new ProgressPrinter(out, config.train().epochs()));
-        listeners.add(new MetricsCsvListener(folder.resolve(RunFolder.METRICS), List.of(loss.name())));
+        TrainingData batches = Batching.trainingData(train, val, config);
+        TrainingStep step = step(config, data, loss, batches.batchesPerEpoch());
+        listeners.add(new MetricsCsvListener(folder.resolve(RunFolder.METRICS), step instanceof ConstrainedStep
+                ? List.of(loss.name(), ConstrainedStep.PART) : List.of(loss.name())));
         if (config.train().ui()) {
             listeners.add(new UiStatsListener(folder.resolve(UiStatsListener.FILE), config.train().statsEvery()));
         }
-        TrainingData batches = Batching.trainingData(train, val, config);
-        Trainer trainer = new Trainer(classifier, config.train(), new StandardStep(loss), loss, folder.dir(), listeners);
+        Trainer trainer = new Trainer(classifier, config.train(), step, loss, folder.dir(), listeners);
         TrainingResult result = trainer.fit(batches, state);
         Evaluation.Summary test = data.split(Split.TEST).isEmpty() ? null
                 : Evaluation.evaluate(Checkpoint.load(result.best()).classifier(), data, Split.TEST, config,
@@ -127,6 +132,13 @@ public final class TrainingRun {
             Checkpoint.load(best).save(folder.resolve(Trainer.BEST));
         }
         return folder;
+    }
+
+    /** The standard step, or the attribution-constrained one when {@code train.constraint.enabled}. */
+    static TrainingStep step(RunConfig config, SampleSet data, LogitLoss loss, int batchesPerEpoch) {
+        ConstraintOptions c = config.train().constraint();
+        return c.enabled() ? Constraints.step(c, loss, data.labelNames(), data.task(), batchesPerEpoch, config.seed())
+                : new StandardStep(loss);
     }
 
     /** The classification loss a config asks for, with weighted BCE's dataset beta counted on the training split. */
