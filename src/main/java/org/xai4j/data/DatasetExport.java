@@ -24,8 +24,8 @@ public final class DatasetExport {
         public String describe() {
             long positives = set.samples().stream().filter(Sample::isPathological).count();
             return String.format(Locale.ROOT, "wrote %d images (%dx%dx%d, %d with findings; %d train, %d val, %d test) "
-                            + "to %s%n  manifest: %s%n  preview:  %s%n  train on it with: --set data.source=csv "
-                            + "--set data.manifest.path=%s", set.samples().size(), set.channels(), set.height(),
+                            + "to %s%n  manifest: %s%n  preview:  %s%n  train on it with: train --config "
+                            + "configs/csv-manifest.yaml --set data.manifest.path=%s", set.samples().size(), set.channels(), set.height(),
                     set.width(), positives, set.split(Split.TRAIN).size(), set.split(Split.VAL).size(),
                     set.split(Split.TEST).size(), dir, manifest.path(), dir.resolve(PREVIEW), manifest.path());
         }

@@ -51,21 +51,21 @@ public final class Trainer {
         graph.setLearningRate(start.learningRate());
         TrainingState state = start;
         List<EpochSummary> epochs = new ArrayList<>();
+        EpochPolicy policy = new EpochPolicy(options);
         try {
             for (TrainingListener l : listeners) {
                 l.onStart(classifier, state, data.batchesPerEpoch());
             }
             for (int epoch = state.epoch() + 1; epoch <= options.epochs(); epoch++) {
                 EpochSummary summary = trainEpoch(adapter, data, epoch, state);
-                state = afterEpoch(state, summary, epoch);
+                state = afterEpoch(state, summary, policy);
                 summary = new EpochSummary(summary.epoch(), summary.trainLoss(), summary.valLoss(), summary.valAuc(),
                         summary.learningRate(), summary.seconds(), summary.imagesPerSecond(), state.bestEpoch() == epoch);
                 epochs.add(summary);
                 for (TrainingListener l : listeners) {
                     l.onEpoch(classifier, summary);
                 }
-                if (options.earlyStopping().patience() > 0
-                        && state.epochsWithoutImprovement() >= options.earlyStopping().patience()) {
+                if (policy.shouldStop(state)) {
                     break;
                 }
             }
@@ -117,39 +117,18 @@ public final class Trainer {
         graph.params().subi(gradient.gradient());
     }
 
-    private TrainingState afterEpoch(TrainingState state, EpochSummary summary, int epoch) {
-        EarlyStoppingOptions es = options.earlyStopping();
-        double candidate = monitored(summary, es.metric());
-        boolean noValidation = Double.isNaN(summary.valLoss());
-        boolean improved = noValidation || es.metric().improves(candidate, state.bestMetric(), es.minDelta());
-        double best = improved ? candidate : state.bestMetric();
-        int bestEpoch = improved ? epoch : state.bestEpoch();
-        int without = improved ? 0 : state.epochsWithoutImprovement() + 1;
-        int sinceChange = improved ? 0 : state.epochsSinceLrChange() + 1;
-        double lr = state.learningRate();
-        ScheduleOptions schedule = options.schedule();
-        if (schedule.type() == ScheduleOptions.Type.STEP && epoch % schedule.every() == 0) {
-            lr *= schedule.factor();
-        } else if (schedule.type() == ScheduleOptions.Type.PLATEAU && sinceChange >= schedule.patience()) {
-            lr *= schedule.factor();
-            sinceChange = 0;
+    private TrainingState afterEpoch(TrainingState state, EpochSummary summary, EpochPolicy policy) {
+        TrainingState next = policy.next(state, summary, classifier.graph().getConfiguration().getIterationCount());
+        if (next.learningRate() != state.learningRate()) {
+            classifier.graph().setLearningRate(next.learningRate());
         }
-        if (lr != state.learningRate()) {
-            classifier.graph().setLearningRate(lr);
-        }
-        long iteration = classifier.graph().getConfiguration().getIterationCount();
-        TrainingState next = new TrainingState(epoch, iteration, lr, best, bestEpoch, without, sinceChange);
         if (runDir != null) {
             Checkpoint checkpoint = new Checkpoint(classifier, next);
             checkpoint.save(runDir.resolve(LAST));
-            if (improved) {
+            if (next.bestEpoch() == summary.epoch()) {
                 checkpoint.save(runDir.resolve(BEST));
             }
         }
         return next;
-    }
-
-    private static double monitored(EpochSummary s, EarlyStoppingOptions.Metric metric) {
-        return metric == EarlyStoppingOptions.Metric.VAL_AUC ? s.valAuc() : s.valLoss();
     }
 }

@@ -52,12 +52,13 @@ public final class TrainingRun {
      * @param folder the run folder
      * @param result how training ended
      * @param test   evaluation of the best checkpoint on the test split (null when there is no test split)
+     * @param monitored name of the validation metric that picked the best checkpoint
      */
-    public record Outcome(RunFolder folder, TrainingResult result, Evaluation.Summary test) {
+    public record Outcome(RunFolder folder, TrainingResult result, Evaluation.Summary test, String monitored) {
         public String describe() {
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "run folder: %s%nbest epoch %d, best %s %.4f%n", folder.dir(),
-                    result.state().bestEpoch(), "monitored metric", result.state().bestMetric()));
+                    result.state().bestEpoch(), monitored, result.state().bestMetric()));
             if (test != null) {
                 b.append(test.describe());
             }
@@ -77,6 +78,7 @@ public final class TrainingRun {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("data: the training split is empty");
         }
+        LogitLoss loss = loss(config, data, train);
         Nd4j.getRandom().setSeed(config.seed());
         Classifier classifier;
         TrainingState state;
@@ -96,7 +98,6 @@ public final class TrainingRun {
                 : resumedFolder();
         folder.writeConfig(config);
         folder.writeProvenance(Provenance.of(config.seed(), data.samples(), "train"));
-        LogitLoss loss = loss(config, data, train);
         out.printf(Locale.ROOT, "training %s (%,d parameters) on %d images (%d val), %s, %d epochs -> %s%n",
                 config.model().architecture(), classifier.graph().numParams(), train.size(), val.size(),
                 loss.name(), config.train().epochs(), folder.dir());
@@ -114,7 +115,7 @@ public final class TrainingRun {
         Evaluation.Summary test = data.split(Split.TEST).isEmpty() ? null
                 : Evaluation.evaluate(Checkpoint.load(result.best()).classifier(), data, Split.TEST, config,
                         folder.resolve("eval-test"));
-        return new Outcome(folder, result, test);
+        return new Outcome(folder, result, test, config.train().earlyStopping().metric().column());
     }
 
     /**
