@@ -37,6 +37,7 @@ public final class ConstrainedStep implements TrainingStep {
     private final VoxelTargets targets;
     private final LambdaSchedule lambda;
     private final long seed;
+    private int lastPasses;
 
     /**
      * @param attributions used in turn, one per step
@@ -67,6 +68,7 @@ public final class ConstrainedStep implements TrainingStep {
         double weight = lambda.at(iteration);
         double value = 0;
         INDArray extra = null;
+        lastPasses = 0;
         if (weight > 0) {
             SubBatch sub = constrained(batch, adapter);
             if (sub != null) {
@@ -77,6 +79,7 @@ public final class ConstrainedStep implements TrainingStep {
                         sub.targets(), dropoutSeed);
                 Nd4j.getRandom().setSeed(resume);
                 value = r.value();
+                lastPasses = r.passes();
                 extra = r.parameterGradient().muli(weight * batch.size());
             }
         }
@@ -90,6 +93,11 @@ public final class ConstrainedStep implements TrainingStep {
         parts.put(loss.name(), cls.value());
         parts.put(PART, weight * value);
         return new StepResult(b.parameterGradient(), parts);
+    }
+
+    /** Forward+backward passes the term ran in the last {@link #compute} (0 when it was skipped). */
+    public int lastPasses() {
+        return lastPasses;
     }
 
     /** The images with at least one constrained voxel, or null when there is none. */

@@ -79,6 +79,8 @@ public final class TrainingRun {
             throw new IllegalArgumentException("data: the training split is empty");
         }
         LogitLoss loss = loss(config, data, train);
+        TrainingData batches = Batching.trainingData(train, val, config);
+        TrainingStep step = step(config, data, loss, batches.batchesPerEpoch());
         Nd4j.getRandom().setSeed(config.seed());
         Classifier classifier;
         TrainingState state;
@@ -103,8 +105,6 @@ public final class TrainingRun {
                 loss.name(), config.train().epochs(), folder.dir());
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new ProgressPrinter(out, config.train().epochs()));
-        TrainingData batches = Batching.trainingData(train, val, config);
-        TrainingStep step = step(config, data, loss, batches.batchesPerEpoch());
         listeners.add(new MetricsCsvListener(folder.resolve(RunFolder.METRICS), step instanceof ConstrainedStep
                 ? List.of(loss.name(), ConstrainedStep.PART) : List.of(loss.name())));
         if (config.train().ui()) {
