@@ -149,10 +149,10 @@ public final class AttributionConstraintExperiment {
         return ConfigLoader.load(folder.resolve(BASE), RunConfig.class, all);
     }
 
-    /** Expected Gradients at inference with 32 references drawn from the explained batch (cost stays moderate). */
+    /** Expected Gradients at inference with 16 references drawn from the explained batch (cost stays moderate). */
     static AttributionOptions inferenceOptions() {
         ExpectedGradients.Options d = ExpectedGradients.Options.defaults();
-        return AttributionOptions.defaults().withEg(new ExpectedGradients.Options(32, null, d.seed(), d.internalBatch()));
+        return AttributionOptions.defaults().withEg(new ExpectedGradients.Options(16, null, d.seed(), d.internalBatch()));
     }
 
     /** Samples whose mask {@code finding} marks at least one pixel. */
