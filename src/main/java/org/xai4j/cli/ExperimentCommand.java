@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code xai4j experiment ...}: regenerate an experiment's results table and figures. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Regenerate the results of an experiment folder (experiments/<name>/).",
-        subcommands = ExperimentCommand.AdversarialInterpretabilityCommand.class)
+        subcommands = {ExperimentCommand.AdversarialInterpretabilityCommand.class,
+                AttributionConstraintExperimentCommand.class})
 public final class ExperimentCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 package org.xai4j.train;
 
 import org.xai4j.adversarial.AdversarialOptions;
+import org.xai4j.constraint.ConstraintOptions;
 import org.xai4j.loss.BetaMode;
 
 /**
@@ -21,11 +22,13 @@ import org.xai4j.loss.BetaMode;
  * @param statsEvery    iterations between two DL4J UI records
  * @param adversarial   adversarial training (mode, attack, warm start); default off
  * @param finetune      start from a checkpoint's weights and freeze layer groups; default off
+ * @param constraint    the gradient-attribution constraint for healthy images (off unless {@code enabled})
  */
 public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind optimizer, Double lr, Double momentum,
                            Double weightDecay, LossKind loss, BetaMode beta, ScheduleOptions schedule,
                            EarlyStoppingOptions earlyStopping, Boolean augment, Boolean ui, Integer statsEvery,
-                           AdversarialOptions adversarial, FinetuneOptions finetune) {
+                           AdversarialOptions adversarial, FinetuneOptions finetune,
+                           ConstraintOptions constraint) {
     public TrainOptions {
         epochs = epochs == null ? 10 : epochs;
         batchSize = batchSize == null ? 32 : batchSize;
@@ -42,6 +45,7 @@ public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind opti
         statsEvery = statsEvery == null ? 10 : statsEvery;
         adversarial = adversarial == null ? AdversarialOptions.defaults() : adversarial;
         finetune = finetune == null ? FinetuneOptions.defaults() : finetune;
+        constraint = constraint == null ? ConstraintOptions.defaults() : constraint;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs: must be >= 1, got " + epochs);
         }
@@ -64,6 +68,6 @@ public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind opti
 
     public static TrainOptions defaults() {
         return new TrainOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 }

@@ -9,6 +9,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.xai4j.adversarial.AdversarialStep;
 import org.xai4j.config.RunConfig;
+import org.xai4j.constraint.ConstrainedStep;
+import org.xai4j.constraint.ConstraintOptions;
+import org.xai4j.constraint.Constraints;
 import org.xai4j.data.DataSources;
 import org.xai4j.data.LabelTask;
 import org.xai4j.data.Sample;
@@ -77,6 +80,8 @@ public final class TrainingRun {
             throw new IllegalArgumentException("data: the training split is empty");
         }
         LogitLoss loss = loss(config, data, train);
+        TrainingData batches = Batching.trainingData(train, val, config);
+        TrainingStep step = step(config, data, loss, batches.batchesPerEpoch());
         Nd4j.getRandom().setSeed(config.seed());
         InputShape shape = new InputShape(data.channels(), data.height(), data.width());
         Classifier classifier;
@@ -118,13 +123,14 @@ public final class TrainingRun {
         }
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new ProgressPrinter(out, config.train().epochs()));
-        listeners.add(new MetricsCsvListener(folder.resolve(RunFolder.METRICS), List.of(loss.name())));
+        listeners.add(new MetricsCsvListener(folder.resolve(RunFolder.METRICS), config.train().constraint().enabled()
+                ? List.of(loss.name(), ConstrainedStep.PART) : List.of(loss.name())));
         if (config.train().ui()) {
             listeners.add(new UiStatsListener(folder.resolve(UiStatsListener.FILE), config.train().statsEvery()));
         }
-        TrainingData batches = Batching.trainingData(train, val, config);
-        TrainingStep step = AdversarialStep.wrap(config.train().adversarial(), new StandardStep(loss), loss, shape,
-                config.seed());
+        // order of terms: the (possibly constrained) step runs on the batch the adversarial wrapper perturbs;
+        // frozen layer groups are zeroed last (docs/adversarial.md)
+        step = AdversarialStep.wrap(config.train().adversarial(), step, loss, shape, config.seed());
         step = FrozenGroups.of(classifier.description(), config.train().finetune().freeze()).wrap(step,
                 classifier.graph());
         Trainer trainer = new Trainer(classifier, config.train(), step, loss, folder.dir(), listeners);
@@ -150,6 +156,13 @@ public final class TrainingRun {
             Checkpoint.load(best).save(folder.resolve(Trainer.BEST));
         }
         return folder;
+    }
+
+    /** The standard step, or the attribution-constrained one when {@code train.constraint.enabled}. */
+    static TrainingStep step(RunConfig config, SampleSet data, LogitLoss loss, int batchesPerEpoch) {
+        ConstraintOptions c = config.train().constraint();
+        return c.enabled() ? Constraints.step(c, loss, data.labelNames(), data.task(), batchesPerEpoch, config.seed())
+                : new StandardStep(loss);
     }
 
     /** The classification loss a config asks for, with weighted BCE's dataset beta counted on the training split. */
