@@ -26,6 +26,8 @@ import org.xai4j.model.Classifier;
 import org.xai4j.model.InputShape;
 import org.xai4j.report.CsvTable;
 import org.xai4j.train.Checkpoint;
+import org.xai4j.train.Evaluation;
+import org.xai4j.train.RunFolder;
 import org.xai4j.train.Trainer;
 import org.xai4j.train.TrainingRun;
 
@@ -62,7 +64,7 @@ public final class AdversarialInterpretability {
      * @param name         variant
      * @param description  what it is
      * @param epochs       epochs trained
-     * @param trainSeconds wall time of its training run
+     * @param trainSeconds wall time of its training epochs (the sum of the run's metrics.csv {@code seconds})
      * @param clean        test performance without attack
      * @param robust       test performance under {@link #evaluationAttack}
      * @param saliency     gradient saliency against the lesion masks
@@ -119,7 +121,8 @@ public final class AdversarialInterpretability {
      * Runs the experiment in {@code folder} (which holds {@value #CONFIG} and README.md).
      *
      * @param quick shrink everything (tiny images, one epoch) to check the pipeline in seconds
-     * @param reuse keep models already trained in {@code out/runs} (re-score only)
+     * @param reuse keep models already trained in {@code out/runs} and re-score them (a run counts as trained
+     *              when it got as far as its test evaluation; an interrupted one is trained again from scratch)
      */
     public static Result run(Path folder, boolean quick, boolean reuse, PrintStream log) {
         long t0 = System.nanoTime();
@@ -145,14 +148,12 @@ public final class AdversarialInterpretability {
             }
             RunConfig config = ConfigLoader.load(folder.resolve(CONFIG), RunConfig.class, overrides);
             Path best = runs.resolve(v.name()).resolve(Trainer.BEST);
-            double seconds = Double.NaN;
-            if (!reuse || !Files.isRegularFile(best)) {
+            if (!reuse || !complete(runs.resolve(v.name()))) {
                 delete(runs.resolve(v.name()));
                 log.println("== " + v.name() + ": " + v.description());
-                long t = System.nanoTime();
                 new TrainingRun(config, runs, v.name(), null, log).execute(data);
-                seconds = (System.nanoTime() - t) / 1e9;
             }
+            double seconds = trainingSeconds(runs.resolve(v.name()));
             Checkpoint checkpoint = Checkpoint.load(best);
             Classifier c = checkpoint.classifier();
             List<RobustnessPoint> points = RobustEvaluation.measure(c, data, test, base, attack,
@@ -191,7 +192,7 @@ public final class AdversarialInterpretability {
             b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %s |%n",
                     r.name(), r.description(), r.epochs(), r.clean().auc(), r.robust().auc(), r.clean().accuracy(),
                     r.robust().accuracy(), r.saliency().massInLesion(), r.saliency().pixelAuroc(),
-                    Double.isNaN(r.trainSeconds()) ? "reused" : duration(r.trainSeconds())));
+                    duration(r.trainSeconds())));
         }
         b.append("\n![saliency](out/").append(FIGURE).append(")\n");
         return b.toString();
@@ -202,11 +203,27 @@ public final class AdversarialInterpretability {
         for (Row r : rows) {
             cells.add(List.of(r.name(), r.epochs(), r.clean().auc(), r.robust().auc(), r.clean().accuracy(),
                     r.robust().accuracy(), r.robust().radius(), r.saliency().massInLesion(), r.saliency().pixelAuroc(),
-                    Double.isNaN(r.trainSeconds()) ? "" : r.trainSeconds()));
+                    r.trainSeconds()));
         }
         CsvTable.write(file, List.of("model", "best_epoch", "clean_auc", "robust_auc", "clean_accuracy",
                 "robust_accuracy", "attack_radius", "saliency_mass_in_lesion", "saliency_pixel_auroc",
                 "train_seconds"), cells);
+    }
+
+    /** True when a run folder's training finished (its test evaluation was written). */
+    static boolean complete(Path runDir) {
+        return Files.isRegularFile(runDir.resolve("eval-test").resolve(Evaluation.METRICS));
+    }
+
+    /** Sum of the per-epoch training times a run folder's metrics.csv records. */
+    static double trainingSeconds(Path runDir) {
+        CsvTable metrics = CsvTable.read(runDir.resolve(RunFolder.METRICS));
+        int column = metrics.header().indexOf("seconds");
+        double sum = 0;
+        for (List<String> row : metrics.rows()) {
+            sum += Double.parseDouble(row.get(column));
+        }
+        return sum;
     }
 
     static String duration(double seconds) {
