@@ -66,6 +66,17 @@ public final class Attributions {
         return f.apply(adapter, options);
     }
 
+    /** Checks a name without building anything (an unknown name raises the same exception as {@link #create}). */
+    public static void requireKnown(String name) {
+        String n = name == null ? "" : name.trim();
+        int colon = n.indexOf(':');
+        if (colon > 0 && TUNNELS.containsKey(n.substring(0, colon)) && !n.substring(colon + 1).contains(":")) {
+            requireKnown(n.substring(colon + 1));
+        } else if (!METHODS.containsKey(n)) {
+            throw unknown(name);
+        }
+    }
+
     /** The registered names, in registration order (wrappers {@code <variant>:<method>} come on top). */
     public static Set<String> names() {
         return Collections.unmodifiableSet(METHODS.keySet());

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.xai4j.experiments.AttributionConstraintExperiment;
-import org.xai4j.experiments.Variant;
+import org.xai4j.experiments.ConstraintVariant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,13 +39,13 @@ public final class AttributionConstraintExperimentCommand implements Callable<In
     /** The names of the default variants, for the help text. */
     static final class VariantNames extends ArrayList<String> {
         VariantNames() {
-            super(AttributionConstraintExperiment.VARIANTS.stream().map(Variant::name).toList());
+            super(AttributionConstraintExperiment.VARIANTS.stream().map(ConstraintVariant::name).toList());
         }
     }
 
     @Override
     public Integer call() {
-        List<Variant> chosen = new ArrayList<>();
+        List<ConstraintVariant> chosen = new ArrayList<>();
         if (variants == null) {
             chosen.addAll(extra.isEmpty() ? AttributionConstraintExperiment.VARIANTS : List.of());
         } else {
@@ -61,7 +61,8 @@ public final class AttributionConstraintExperimentCommand implements Callable<In
                 throw new IllegalArgumentException("--variant: expected NAME:KEY=VALUE[;KEY=VALUE...], got '" + e + "'");
             }
             String body = e.substring(colon + 1).trim();
-            chosen.add(new Variant(e.substring(0, colon).trim(), body.isEmpty() ? List.of() : List.of(body.split(";"))));
+            chosen.add(new ConstraintVariant(e.substring(0, colon).trim(),
+                    body.isEmpty() ? List.of() : List.of(body.split(";"))));
         }
         new AttributionConstraintExperiment(folder, overrides, chosen, !noBaselines, aeEpochs, System.out).run();
         return 0;

@@ -3,16 +3,20 @@ package org.xai4j.experiments;
 import java.util.List;
 
 /**
- * One trained model of an experiment: a name and the {@code --set} overrides applied to the experiment's base config.
+ * One trained model of an experiment: a name (its run folder), what it is, and the {@code --set} overrides that
+ * turn the experiment's base config into its config. {@code {runs}} in an override stands for the folder of the
+ * experiment's run folders (to start from another variant's checkpoint).
  *
- * @param name      row name in the table and run folder name
- * @param overrides {@code key.path=value} overrides
+ * @param name        run folder name and table row
+ * @param description what the row shows
+ * @param overrides   config overrides, applied in order
  */
-public record Variant(String name, List<String> overrides) {
-    public Variant {
-        if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("variant: names use letters, digits, '.', '_' and '-', got " + name);
-        }
+record Variant(String name, String description, List<String> overrides) {
+    Variant {
         overrides = List.copyOf(overrides);
+    }
+
+    List<String> resolved(java.nio.file.Path runs) {
+        return overrides.stream().map(o -> o.replace("{runs}", runs.toString())).toList();
     }
 }

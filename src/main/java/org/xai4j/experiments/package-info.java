@@ -1,5 +1,6 @@
 /**
- * Experiments that reproduce published claims end to end from one command, each writing its table into the README of
- * its folder under {@code experiments/} (between markers) and its outputs under that folder's {@code out/}.
+ * Reproduced claims of the papers behind xai4j, one class per experiment folder under {@code experiments/}: each
+ * trains its models through the ordinary {@code train} use case, measures them, and writes its table (into the
+ * folder's README, between markers) and figures (into the folder's ignored {@code out/}).
  */
 package org.xai4j.experiments;
