@@ -33,6 +33,9 @@ public final class AttributionConstraintExperimentCommand implements Callable<In
     @Option(names = "--no-baselines", description = "skip the intensity and autoencoder baselines")
     boolean noBaselines;
 
+    @Option(names = "--no-models", description = "train no classifier (only the baselines)")
+    boolean noModels;
+
     @Option(names = "--ae-epochs", defaultValue = "10", description = "autoencoder epochs (default: ${DEFAULT-VALUE})")
     int aeEpochs;
 
@@ -46,7 +49,9 @@ public final class AttributionConstraintExperimentCommand implements Callable<In
     @Override
     public Integer call() {
         List<ConstraintVariant> chosen = new ArrayList<>();
-        if (variants == null) {
+        if (noModels) {
+            chosen.clear();
+        } else if (variants == null) {
             chosen.addAll(extra.isEmpty() ? AttributionConstraintExperiment.VARIANTS : List.of());
         } else {
             for (String name : variants) {
