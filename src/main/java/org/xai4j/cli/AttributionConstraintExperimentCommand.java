@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.xai4j.experiments.AttributionConstraintExperiment;
-import org.xai4j.experiments.Variant;
+import org.xai4j.experiments.ConstraintVariant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,20 +33,25 @@ public final class AttributionConstraintExperimentCommand implements Callable<In
     @Option(names = "--no-baselines", description = "skip the intensity and autoencoder baselines")
     boolean noBaselines;
 
+    @Option(names = "--no-models", description = "train no classifier (only the baselines)")
+    boolean noModels;
+
     @Option(names = "--ae-epochs", defaultValue = "10", description = "autoencoder epochs (default: ${DEFAULT-VALUE})")
     int aeEpochs;
 
     /** The names of the default variants, for the help text. */
     static final class VariantNames extends ArrayList<String> {
         VariantNames() {
-            super(AttributionConstraintExperiment.VARIANTS.stream().map(Variant::name).toList());
+            super(AttributionConstraintExperiment.VARIANTS.stream().map(ConstraintVariant::name).toList());
         }
     }
 
     @Override
     public Integer call() {
-        List<Variant> chosen = new ArrayList<>();
-        if (variants == null) {
+        List<ConstraintVariant> chosen = new ArrayList<>();
+        if (noModels) {
+            chosen.clear();
+        } else if (variants == null) {
             chosen.addAll(extra.isEmpty() ? AttributionConstraintExperiment.VARIANTS : List.of());
         } else {
             for (String name : variants) {
@@ -61,7 +66,8 @@ public final class AttributionConstraintExperimentCommand implements Callable<In
                 throw new IllegalArgumentException("--variant: expected NAME:KEY=VALUE[;KEY=VALUE...], got '" + e + "'");
             }
             String body = e.substring(colon + 1).trim();
-            chosen.add(new Variant(e.substring(0, colon).trim(), body.isEmpty() ? List.of() : List.of(body.split(";"))));
+            chosen.add(new ConstraintVariant(e.substring(0, colon).trim(),
+                    body.isEmpty() ? List.of() : List.of(body.split(";"))));
         }
         new AttributionConstraintExperiment(folder, overrides, chosen, !noBaselines, aeEpochs, System.out).run();
         return 0;

@@ -47,12 +47,12 @@ public final class AttributionConstraintExperiment {
     public static final String BASE = "base.yaml";
 
     /** The default models: the unconstrained baseline and one per training attribution. */
-    public static final List<Variant> VARIANTS = List.of(
-            new Variant("unconstrained", List.of()),
-            new Variant("constrained-grad", List.of("train.constraint.enabled=true", "train.constraint.attribution=grad")),
-            new Variant("constrained-ixg", List.of("train.constraint.enabled=true", "train.constraint.attribution=ixg")),
-            new Variant("constrained-eg", List.of("train.constraint.enabled=true", "train.constraint.attribution=eg")),
-            new Variant("constrained-combination", List.of("train.constraint.enabled=true",
+    public static final List<ConstraintVariant> VARIANTS = List.of(
+            new ConstraintVariant("unconstrained", List.of()),
+            new ConstraintVariant("constrained-grad", List.of("train.constraint.enabled=true", "train.constraint.attribution=grad")),
+            new ConstraintVariant("constrained-ixg", List.of("train.constraint.enabled=true", "train.constraint.attribution=ixg")),
+            new ConstraintVariant("constrained-eg", List.of("train.constraint.enabled=true", "train.constraint.attribution=eg")),
+            new ConstraintVariant("constrained-combination", List.of("train.constraint.enabled=true",
                     "train.constraint.attribution=combination")));
 
     /** Attributions used at inference to segment. */
@@ -60,7 +60,7 @@ public final class AttributionConstraintExperiment {
 
     private final Path folder;
     private final List<String> overrides;
-    private final List<Variant> variants;
+    private final List<ConstraintVariant> variants;
     private final boolean baselines;
     private final int autoencoderEpochs;
     private final PrintStream out;
@@ -72,7 +72,7 @@ public final class AttributionConstraintExperiment {
      * @param baselines         also fit the intensity and autoencoder baselines
      * @param autoencoderEpochs epochs of the autoencoder baseline
      */
-    public AttributionConstraintExperiment(Path folder, List<String> overrides, List<Variant> variants,
+    public AttributionConstraintExperiment(Path folder, List<String> overrides, List<ConstraintVariant> variants,
                                            boolean baselines, int autoencoderEpochs, PrintStream out) {
         this.folder = folder;
         this.overrides = List.copyOf(overrides);
@@ -93,7 +93,7 @@ public final class AttributionConstraintExperiment {
         SegmentationEvaluator seg = new SegmentationEvaluator(SegmentationOptions.defaults()
                 .withThreshold(BestDiceThreshold.unfitted()));
         List<ConstraintRow> rows = new ArrayList<>();
-        for (Variant v : variants) {
+        for (ConstraintVariant v : variants) {
             long t0 = System.nanoTime();
             RunConfig config = config(v.overrides());
             out.println("== " + v.name());

@@ -7,28 +7,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.xai4j.util.AtomicFiles;
 
-/** Replaces the text between two marker lines of an experiment README with a regenerated table. */
-public final class ReadmeTable {
-    public static final String BEGIN = "<!-- results:begin -->";
-    public static final String END = "<!-- results:end -->";
+/** Replaces the text between {@value #START} and {@value #END} in an experiment's README (atomically). */
+final class ReadmeTable {
+    static final String START = "<!-- results:start -->";
+    static final String END = "<!-- results:end -->";
 
     private ReadmeTable() {
     }
 
-    /** Writes {@code body} between the markers of {@code readme} (which must contain both, in order). */
-    public static void replace(Path readme, String body) {
+    static void replace(Path readme, String content) {
         String text;
         try {
             text = Files.readString(readme, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + readme, e);
+            throw new UncheckedIOException("could not read " + readme + ": " + e.getMessage(), e);
         }
-        int b = text.indexOf(BEGIN);
-        int e = text.indexOf(END);
-        if (b < 0 || e < b) {
-            throw new IllegalArgumentException(readme + ": needs the lines " + BEGIN + " and " + END);
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException(readme + ": needs the markers " + START + " and " + END
+                    + " (in this order) around the results table");
         }
-        String updated = text.substring(0, b + BEGIN.length()) + "\n" + body.strip() + "\n" + text.substring(e);
+        String updated = text.substring(0, start + START.length()) + "\n" + content.strip() + "\n"
+                + text.substring(end);
         AtomicFiles.writeString(readme, updated);
     }
 }

@@ -128,8 +128,6 @@ public final class TrainingRun {
         if (config.train().ui()) {
             listeners.add(new UiStatsListener(folder.resolve(UiStatsListener.FILE), config.train().statsEvery()));
         }
-        // order of terms: the (possibly constrained) step runs on the batch the adversarial wrapper perturbs;
-        // frozen layer groups are zeroed last (docs/adversarial.md)
         step = AdversarialStep.wrap(config.train().adversarial(), step, loss, shape, config.seed());
         step = FrozenGroups.of(classifier.description(), config.train().finetune().freeze()).wrap(step,
                 classifier.graph());
@@ -158,9 +156,15 @@ public final class TrainingRun {
         return folder;
     }
 
-    /** The standard step, or the attribution-constrained one when {@code train.constraint.enabled}. */
+    /**
+     * The standard step, or the attribution-constrained one when {@code train.constraint.enabled} (before the
+     * adversarial and frozen-group wrappers).
+     */
     static TrainingStep step(RunConfig config, SampleSet data, LogitLoss loss, int batchesPerEpoch) {
         ConstraintOptions c = config.train().constraint();
+        if (c.enabled() && config.train().adversarial().enabled()) {
+            throw new IllegalArgumentException("constraint: cannot be combined with train.adversarial (enable one)");
+        }
         return c.enabled() ? Constraints.step(c, loss, data.labelNames(), data.task(), batchesPerEpoch, config.seed())
                 : new StandardStep(loss);
     }

@@ -24,7 +24,7 @@ class AdversarialInterpretabilityTest {
     @Test
     void quickRunTrainsEveryModelAndWritesTableFigureAndCsv(@TempDir Path dir) throws Exception {
         Files.copy(FOLDER.resolve(AdversarialInterpretability.CONFIG), dir.resolve(AdversarialInterpretability.CONFIG));
-        Files.writeString(dir.resolve("README.md"), "# x\n\nbefore\n" + ReadmeTable.BEGIN + "\nold\n" + ReadmeTable.END
+        Files.writeString(dir.resolve("README.md"), "# x\n\nbefore\n" + ReadmeTable.START + "\nold\n" + ReadmeTable.END
                 + "\nafter\n");
         AdversarialInterpretability.Result r = AdversarialInterpretability.run(dir, true, false,
                 new PrintStream(PrintStream.nullOutputStream()));
@@ -36,7 +36,7 @@ class AdversarialInterpretabilityTest {
                 .resolve(AdversarialInterpretability.FIGURE).toFile());
         assertThat(figure.getWidth()).as("image + 7 models").isGreaterThan(8 * 32 * 2);
         String readme = Files.readString(dir.resolve("README.md"));
-        assertThat(readme).startsWith("# x\n\nbefore\n" + ReadmeTable.BEGIN).endsWith(ReadmeTable.END + "\nafter\n")
+        assertThat(readme).startsWith("# x\n\nbefore\n" + ReadmeTable.START).endsWith(ReadmeTable.END + "\nafter\n")
                 .doesNotContain("old").contains("| robust-ft-last3 |").contains("QUICK MODE");
         for (AdversarialInterpretability.Row row : r.rows()) {
             assertThat(row.saliency().massInLesion()).isBetween(0.0, 1.0);
@@ -54,6 +54,6 @@ class AdversarialInterpretabilityTest {
     void aReadmeWithoutMarkersIsRefused(@TempDir Path dir) throws Exception {
         Path readme = dir.resolve("README.md");
         Files.writeString(readme, "# no markers\n");
-        assertThatThrownBy(() -> ReadmeTable.replace(readme, "table")).hasMessageContaining(ReadmeTable.BEGIN);
+        assertThatThrownBy(() -> ReadmeTable.replace(readme, "table")).hasMessageContaining(ReadmeTable.START);
     }
 }

@@ -28,7 +28,7 @@ class AttributionConstraintExperimentTest {
                   ui: false
                   constraint: {lambda: 0.1, penalty: relu, scale: 100, difference: forward}
                 """);
-        Files.writeString(dir.resolve("README.md"), "# x\n\nbefore\n" + ReadmeTable.BEGIN + "\nold\n" + ReadmeTable.END
+        Files.writeString(dir.resolve("README.md"), "# x\n\nbefore\n" + ReadmeTable.START + "\nold\n" + ReadmeTable.END
                 + "\nafter\n");
         int code = Main.run("experiment", "attribution-constraint", "--folder", dir.toString(), "--variants",
                 "unconstrained", "--variant", "mine:train.constraint.enabled=true;train.constraint.attribution=ixg",
@@ -48,6 +48,6 @@ class AttributionConstraintExperimentTest {
     void readmeWithoutMarkersIsAnError(@TempDir Path dir) throws Exception {
         Path readme = Files.writeString(dir.resolve("README.md"), "no markers");
         assertThatThrownBy(() -> ReadmeTable.replace(readme, "x")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(ReadmeTable.BEGIN);
+                .hasMessageContaining(ReadmeTable.START);
     }
 }
