@@ -3,6 +3,7 @@ package org.xai4j.attribution;
 import java.util.Arrays;
 import java.util.Random;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.xai4j.model.ModelAdapter;
@@ -72,8 +73,8 @@ public final class ExpectedGradients implements Attribution {
     public INDArray attribute(INDArray inputs, Target target) {
         INDArray x = Inputs.owned(inputs, adapter);
         INDArray bg = options.background() == null ? x : options.background().castTo(x.dataType());
-        long[] per = Arrays.copyOfRange(x.shape(), 1, 4);
-        if (!Arrays.equals(per, Arrays.copyOfRange(bg.shape(), 1, 4))) {
+        long[] chw = Arrays.copyOfRange(x.shape(), 1, 4);
+        if (!Arrays.equals(chw, Arrays.copyOfRange(bg.shape(), 1, 4))) {
             throw new IllegalArgumentException("background images are " + Arrays.toString(bg.shape())
                     + ", inputs " + Arrays.toString(x.shape()));
         }
@@ -88,19 +89,36 @@ public final class ExpectedGradients implements Attribution {
                 alpha[j][n] = r.nextDouble();
             }
         }
-        INDArray acc = Nd4j.zeros(x.dataType(), x.shape());
+        // plain arrays: per-row ND4J calls would cost more than the arithmetic
+        int per = (int) (chw[0] * chw[1] * chw[2]);
+        double[] xd = x.castTo(DataType.DOUBLE).dup().data().asDouble();
+        double[] bd = bg.castTo(DataType.DOUBLE).dup().data().asDouble();
+        double[] acc = new double[batch * per];
+        long[] shape = x.shape().clone();
         PointBatches.gradients(adapter, target, batch, samples, options.internalBatch(), (j, from, to) -> {
-            INDArray pts = Nd4j.zeros(x.dataType(), to - from, per[0], per[1], per[2]);
+            double[] pts = new double[(to - from) * per];
             for (int n = from; n < to; n++) {
-                INDArray b = bg.slice(ref[j][n]);
-                pts.slice(n - from).assign(b.add(x.slice(n).sub(b).muli(alpha[j][n])));
+                int b = ref[j][n] * per;
+                double a = alpha[j][n];
+                for (int p = 0; p < per; p++) {
+                    pts[(n - from) * per + p] = bd[b + p] + a * (xd[n * per + p] - bd[b + p]);
+                }
             }
-            return pts;
+            long[] rows = shape.clone();
+            rows[0] = to - from;
+            return Nd4j.create(pts, rows, DataType.DOUBLE).castTo(x.dataType());
         }, (j, from, to, g) -> {
+            double[] gd = g.castTo(DataType.DOUBLE).dup().data().asDouble();
             for (int n = from; n < to; n++) {
-                acc.slice(n).addi(x.slice(n).sub(bg.slice(ref[j][n])).muli(g.slice(n - from)));
+                int b = ref[j][n] * per;
+                for (int p = 0; p < per; p++) {
+                    acc[n * per + p] += (xd[n * per + p] - bd[b + p]) * gd[(n - from) * per + p];
+                }
             }
         });
-        return acc.divi(samples);
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] /= samples;
+        }
+        return Nd4j.create(acc, x.shape(), DataType.DOUBLE).castTo(x.dataType());
     }
 }

@@ -26,28 +26,28 @@ public final class GradCamPlusPlus extends ClassActivationMap {
 
     @Override
     protected INDArray channelWeights(TapResult tap, INDArray outputGradient) {
-        long n = tap.activations().size(0);
-        long k = tap.activations().size(1);
-        long hw = tap.activations().size(2) * tap.activations().size(3);
-        INDArray a = tap.activations().dup().reshape(n, k, hw);
-        INDArray g = tap.gradient().dup().reshape(n, k, hw);
-        INDArray w = Nd4j.zeros(DataType.DOUBLE, n, k);
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < k; c++) {
-                double sumA = a.slice(i).getRow(c).sumNumber().doubleValue();
-                double s = 0;
-                for (int p = 0; p < hw; p++) {
-                    double gi = g.getDouble(i, c, p);
-                    if (gi == 0) {
-                        continue;
-                    }
-                    double g2 = gi * gi;
-                    double aij = g2 / (2 * g2 + sumA * g2 * gi + EPS);
-                    s += aij * Math.max(gi, 0);
-                }
-                w.putScalar(i, c, s);
+        int n = (int) tap.activations().size(0);
+        int k = (int) tap.activations().size(1);
+        int hw = (int) (tap.activations().size(2) * tap.activations().size(3));
+        double[] a = tap.activations().dup().data().asDouble();
+        double[] g = tap.gradient().dup().data().asDouble();
+        double[] w = new double[n * k];
+        for (int m = 0; m < n * k; m++) {
+            double sumA = 0;
+            for (int p = 0; p < hw; p++) {
+                sumA += a[m * hw + p];
             }
+            double s = 0;
+            for (int p = 0; p < hw; p++) {
+                double gi = g[m * hw + p];
+                if (gi == 0) {
+                    continue;
+                }
+                double g2 = gi * gi;
+                s += g2 / (2 * g2 + sumA * g2 * gi + EPS) * Math.max(gi, 0);
+            }
+            w[m] = s;
         }
-        return w;
+        return Nd4j.create(w, new long[] {n, k}, DataType.DOUBLE);
     }
 }

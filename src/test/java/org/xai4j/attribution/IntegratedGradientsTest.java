@@ -135,7 +135,7 @@ class IntegratedGradientsTest {
         ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 8));
         INDArray x = inputs();
         INDArray background = TestGraphs.input(AttributionGraphs.INPUT, 2, DataType.DOUBLE, 99);
-        ExpectedGradients eg = new ExpectedGradients(a, new ExpectedGradients.Options(600, background, 1, 300));
+        ExpectedGradients eg = new ExpectedGradients(a, new ExpectedGradients.Options(300, background, 1, 300));
         INDArray r1 = eg.attribute(x, TARGET);
         assertThat(eg.attribute(x, TARGET)).isEqualTo(r1);
         double[] fx = TargetValues.of(TARGET, a.logits(x, Mode.INFERENCE));
