@@ -18,7 +18,7 @@ import org.xai4j.util.AtomicFiles;
 public final class ImageGrid {
     private static final int GAP = 4;
     private static final int HEADER = 22;
-    private static final int ROW_LABEL = 180;
+    private static final int ROW_LABEL = 200;
 
     static {
         if (System.getProperty("java.awt.headless") == null) {

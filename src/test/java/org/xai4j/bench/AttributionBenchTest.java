@@ -35,7 +35,13 @@ class AttributionBenchTest {
         CsvTable t = CsvTable.read(csv);
         assertThat(t.rows()).extracting(r -> r.get(0)).containsExactly("ig4/4xgrad", "grad", "ig", "gradcam");
         assertThat(Double.parseDouble(t.rows().get(0).get(3))).isPositive().isFinite();
-        assertThat(Main.run("bench", "attribution", "--methods", "nope", "--out", csv.toString())).isEqualTo(2);
+        PrintStream err = System.err;
+        try {
+            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertThat(Main.run("bench", "attribution", "--methods", "nope", "--out", csv.toString())).isEqualTo(2);
+        } finally {
+            System.setErr(err);
+        }
         assertThat(List.of(t.header().get(2))).containsExactly("img_per_s");
     }
 }

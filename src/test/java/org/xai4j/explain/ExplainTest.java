@@ -81,6 +81,22 @@ class ExplainTest {
     }
 
     @Test
+    void aDataConfigReplacesTheRunsData(@TempDir Path dir) throws Exception {
+        Path run = tinyRun(dir);
+        Path data = dir.resolve("data.yaml");
+        Files.writeString(data, "data:\n  synthetic:\n    seed: 99\n    size: 32\n    train: 4\n    val: 0\n"
+                + "    test: 2\n    pathologies: [tumor]\n");
+        Path out = dir.resolve("out");
+        assertThat(run("explain", "--run", run.toString(), "--data", data.toString(), "--methods", "grad",
+                "--sanity", "0", "--out", out.toString())).isZero();
+        assertThat(CsvTable.read(out.resolve("metrics.csv")).rows()).hasSize(2);
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, "data:\n  synthetic:\n    size: 64\n    train: 2\n    val: 0\n    test: 2\n");
+        assertThat(run("explain", "--run", run.toString(), "--data", big.toString(), "--methods", "grad"))
+                .as("images of another size than the model's input").isEqualTo(2);
+    }
+
+    @Test
     void badArgumentsExitWithCodeTwo(@TempDir Path dir) throws Exception {
         Path run = tinyRun(dir);
         assertThat(run("explain", "--run", run.toString(), "--methods", "grad,lime")).isEqualTo(2);
