@@ -90,7 +90,7 @@ public final class AdversarialStep implements TrainingStep {
         long iteration = adapter.graph().getConfiguration().getIterationCount();
         INDArray adv = attack.perturb(adapter, xs, labels, Mode.TRAINING, mix(seed, iteration)).castTo(x.dataType());
         INDArray features = m == n ? adv : Nd4j.concat(0, adv, rows(x, m, n));
-        return new Batch(features, batch.labels(), batch.lesionMasks(), batch.ids());
+        return new Batch(features, batch.labels(), batch.lesionMasks(), batch.ids(), batch.brainMasks());
     }
 
     /** Number of examples perturbed in a batch of {@code n}. */

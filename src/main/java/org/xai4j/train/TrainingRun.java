@@ -158,13 +158,12 @@ public final class TrainingRun {
 
     /**
      * The standard step, or the attribution-constrained one when {@code train.constraint.enabled} (before the
-     * adversarial and frozen-group wrappers).
+     * adversarial and frozen-group wrappers: with adversarial training on as well, the attack perturbs the batch
+     * on the classification loss alone and the constrained step then evaluates both terms on the perturbed batch,
+     * see {@link AdversarialStep}).
      */
     static TrainingStep step(RunConfig config, SampleSet data, LogitLoss loss, int batchesPerEpoch) {
         ConstraintOptions c = config.train().constraint();
-        if (c.enabled() && config.train().adversarial().enabled()) {
-            throw new IllegalArgumentException("constraint: cannot be combined with train.adversarial (enable one)");
-        }
         return c.enabled() ? Constraints.step(c, loss, data.labelNames(), data.task(), batchesPerEpoch, config.seed())
                 : new StandardStep(loss);
     }
