@@ -1,8 +1,13 @@
 package org.xai4j.train;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.deeplearning4j.core.storage.StatsStorageRouter;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.ui.model.stats.StatsListener;
+import org.deeplearning4j.ui.model.stats.impl.DefaultStatsInitializationConfiguration;
+import org.deeplearning4j.ui.model.stats.impl.DefaultStatsUpdateConfiguration;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.xai4j.model.Classifier;
 
@@ -10,6 +15,11 @@ import org.xai4j.model.Classifier;
  * Records DL4J UI statistics (score, parameter and update histograms, learning rates) into a
  * {@link FileStatsStorage} in the run folder, which {@code xai4j ui --run <run>} serves. Bridges our loop
  * to DL4J's {@link StatsListener}, which expects to be called by {@code fit()}.
+ *
+ * <p>The run's session shows the total loss as its score. When a step reports more than one loss part (a
+ * constrained run: classification and constraint), each part is recorded as a score-only session of its own,
+ * {@code <session>-<part>} (see {@link #partSession}), which the UI's session selector ({@code /train/multisession})
+ * lists next to the run: the UI charts one score per session, so this is how it charts the parts separately.
  */
 public final class UiStatsListener implements TrainingListener {
     /** File name of the stats storage inside a run folder. */
@@ -17,11 +27,24 @@ public final class UiStatsListener implements TrainingListener {
 
     private final FileStatsStorage storage;
     private final StatsListener listener;
+    private final int frequency;
+    private final Map<String, StatsListener> parts = new LinkedHashMap<>();
     private int lastEpoch;
 
     public UiStatsListener(Path file, int frequency) {
         this.storage = new FileStatsStorage(file.toFile());
         this.listener = new StatsListener((StatsStorageRouter) storage, frequency);
+        this.frequency = frequency;
+    }
+
+    /** The UI session id under which a loss part of the run's session {@code session} is recorded. */
+    public static String partSession(String session, String part) {
+        return session + "-" + part;
+    }
+
+    /** The run's own UI session id. */
+    public String session() {
+        return listener.getSessionID();
     }
 
     @Override
@@ -36,7 +59,31 @@ public final class UiStatsListener implements TrainingListener {
             listener.onEpochStart(classifier.graph());
         }
         lastEpoch = epoch;
-        listener.iterationDone(classifier.graph(), (int) iteration, epoch - 1);
+        ComputationGraph graph = classifier.graph();
+        listener.iterationDone(graph, (int) iteration, epoch - 1);
+        if (step.lossParts().size() > 1) {
+            double total = graph.score();
+            step.lossParts().forEach((part, value) -> {
+                graph.setScore(value);
+                parts.computeIfAbsent(part, this::scoreOnly).iterationDone(graph, (int) iteration, epoch - 1);
+            });
+            graph.setScore(total);
+        }
+    }
+
+    /** A listener recording only the score (no histograms, no system data) into its own session. */
+    private StatsListener scoreOnly(String part) {
+        DefaultStatsUpdateConfiguration update = new DefaultStatsUpdateConfiguration.Builder()
+                .reportingFrequency(frequency).collectPerformanceStats(false).collectMemoryStats(false)
+                .collectGarbageCollectionStats(false).collectLearningRates(false).collectHistogramsParameters(false)
+                .collectHistogramsGradients(false).collectHistogramsUpdates(false).collectHistogramsActivations(false)
+                .collectMeanParameters(false).collectMeanGradients(false).collectMeanUpdates(false)
+                .collectMeanActivations(false).collectStdevParameters(false).collectStdevGradients(false)
+                .collectStdevUpdates(false).collectStdevActivations(false).collectMeanMagnitudesParameters(false)
+                .collectMeanMagnitudesGradients(false).collectMeanMagnitudesUpdates(false)
+                .collectMeanMagnitudesActivations(false).build();
+        return new StatsListener((StatsStorageRouter) storage, new DefaultStatsInitializationConfiguration(false, false,
+                true), update, partSession(session(), part), listener.getWorkerID());
     }
 
     @Override

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.constraint.ConstrainedStep;
+import org.xai4j.report.CsvTable;
+import org.xai4j.testing.FiniteDifferences;
 import org.xai4j.testing.TinyRuns;
 
 /** Trains a tiny run with UI statistics, serves them with the real DL4J UI server and fetches pages over HTTP. */
@@ -37,5 +40,63 @@ class TrainingUiTest {
             assertThat(data.statusCode()).isEqualTo(200);
             assertThat(data.body()).as("scores of the recorded iterations").contains("\"scores\"");
         }
+    }
+
+    @Test
+    void aConstrainedRunChartsEachLossPartAsASessionOfItsOwn(@TempDir Path dir) throws Exception {
+        FiniteDifferences.singleThreaded();
+        TrainingRun.Outcome run = new TrainingRun(TinyRuns.config(1, "train.ui=true", "train.statsEvery=1",
+                "train.constraint.enabled=true", "train.constraint.attribution=ixg", "train.constraint.scale=100",
+                "train.constraint.difference=forward"), dir, "ui-parts", null,
+                new PrintStream(PrintStream.nullOutputStream())).execute();
+        CsvTable metrics = CsvTable.read(run.folder().resolve(RunFolder.METRICS));
+        try (TrainingUi ui = TrainingUi.serve(run.folder().dir(), 0)) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://localhost:" + ui.port() + "/train";
+            String sessions = get(http, base + "/sessions/info");
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(sessions).fieldNames().forEachRemaining(ids::add);
+            assertThat(ids).as("the run and its two loss parts are sessions").hasSize(3);
+            String main = ids.stream().filter(id -> ids.contains(UiStatsListener.partSession(id, ConstrainedStep.PART))
+                    && ids.contains(UiStatsListener.partSession(id, "wbce"))).findFirst().orElseThrow();
+            String constraintSession = UiStatsListener.partSession(main, ConstrainedStep.PART);
+
+            double epochMean = Double.parseDouble(metrics.rows().get(0).get(metrics.header().indexOf("train_constraint")));
+            double[] scores = scores(overview(http, base, constraintSession));
+            assertThat(scores).as("one constraint score per iteration").hasSize(4);
+            assertThat(java.util.Arrays.stream(scores).average().orElseThrow()).as("their mean is the CSV's epoch mean")
+                    .isCloseTo(epochMean, org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, epochMean)));
+            double[] totals = scores(overview(http, base, main));
+            double[] wbce = scores(overview(http, base, UiStatsListener.partSession(main, "wbce")));
+            for (int i = 0; i < totals.length; i++) {
+                assertThat(wbce[i] + scores[i]).as("parts add up to the run's score").isCloseTo(totals[i],
+                        org.assertj.core.api.Assertions.within(1e-5 * Math.max(1, totals[i])));
+            }
+        }
+    }
+
+    /** The overview data of a session, selected as the UI's session selector does. */
+    private static String overview(HttpClient http, String base, String session) throws Exception {
+        get(http, base + "/sessions/set/" + session);
+        assertThat(get(http, base + "/sessions/current")).contains(session);
+        return get(http, base + "/overview/data");
+    }
+
+    private static String get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(url).isEqualTo(200);
+        return r.body();
+    }
+
+    /** The {@code "scores"} array of an overview page's JSON. */
+    private static double[] scores(String json) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)
+                .get("scores");
+        double[] out = new double[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = node.get(i).asDouble();
+        }
+        return out;
     }
 }
