@@ -5,6 +5,6 @@
 # JavaCPP's default limit follows the heap size, which on a shared machine can otherwise grow past 15 GB).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -f target/xai4j.jar ] || mvn -B -q -o -DskipTests package
+[ -f target/xai4j.jar ] || mvn -B -q -DskipTests package
 exec java -Xmx1g -Dorg.bytedeco.javacpp.maxbytes=2g -Dorg.bytedeco.javacpp.maxphysicalbytes=4g \
     -jar target/xai4j.jar experiment attribution-constraint "$@"
