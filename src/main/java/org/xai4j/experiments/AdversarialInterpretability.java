@@ -41,7 +41,8 @@ import org.xai4j.train.TrainingRun;
  * patience 10, learning rate / 10 after 5 epochs without improvement). Each model's best checkpoint is scored on
  * the test split: clean AUC, AUC under a PGD-L2 attack (inference mode), and the gradient saliency of the
  * pathological score against the lesion masks (share of saliency mass inside the lesion, pixel AUROC). Writes
- * {@code out/results.csv}, {@code out/saliency.png} and the table in the folder's README.
+ * {@code out/results.csv}, {@code saliency.png} (beside the README; {@code out/saliency.png} in quick mode) and the
+ * table in the folder's README.
  */
 public final class AdversarialInterpretability {
     private static final com.sun.management.OperatingSystemMXBean CPU =
@@ -169,7 +170,7 @@ public final class AdversarialInterpretability {
         double cpu = (CPU.getProcessCpuTime() - cpu0) / 1e9;
         writeCsv(out.resolve(RESULTS), rows);
         List<Sample> shown = lesions.subList(0, Math.min(FIGURE_ROWS, lesions.size()));
-        SaliencyFigure.write(out.resolve(FIGURE), shown, rows.stream().map(Row::name).toList(),
+        SaliencyFigure.write(folder.resolve(figureLink(quick)), shown, rows.stream().map(Row::name).toList(),
                 rows.stream().map(r -> r.saliency().maps().subList(0, shown.size())).toList());
         ReadmeTable.replace(folder.resolve("README.md"), table(rows, attack, shape, data, lesions.size(), total, cpu,
                 quick));
@@ -194,8 +195,16 @@ public final class AdversarialInterpretability {
                     r.robust().accuracy(), r.saliency().massInLesion(), r.saliency().pixelAuroc(),
                     duration(r.trainSeconds())));
         }
-        b.append("\n![saliency](out/").append(FIGURE).append(")\n");
+        b.append("\n![saliency](").append(figureLink(quick)).append(")\n");
         return b.toString();
+    }
+
+    /**
+     * Where the figure goes, relative to the experiment folder: beside the README (kept in the repository with the
+     * table it illustrates) for a real run, under the ignored {@code out/} for a quick one.
+     */
+    static String figureLink(boolean quick) {
+        return quick ? "out/" + FIGURE : FIGURE;
     }
 
     private static void writeCsv(Path file, List<Row> rows) {

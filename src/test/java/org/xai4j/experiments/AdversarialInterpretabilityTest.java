@@ -37,7 +37,10 @@ class AdversarialInterpretabilityTest {
         assertThat(figure.getWidth()).as("image + 7 models").isGreaterThan(8 * 32 * 2);
         String readme = Files.readString(dir.resolve("README.md"));
         assertThat(readme).startsWith("# x\n\nbefore\n" + ReadmeTable.START).endsWith(ReadmeTable.END + "\nafter\n")
-                .doesNotContain("old").contains("| robust-ft-last3 |").contains("QUICK MODE");
+                .doesNotContain("old").contains("| robust-ft-last3 |").contains("QUICK MODE")
+                .contains("![saliency](out/" + AdversarialInterpretability.FIGURE + ")");
+        assertThat(dir.resolve(AdversarialInterpretability.FIGURE)).as("a quick run leaves the tracked figure alone")
+                .doesNotExist();
         for (AdversarialInterpretability.Row row : r.rows()) {
             assertThat(row.saliency().massInLesion()).isBetween(0.0, 1.0);
             assertThat(row.robust().auc()).isLessThanOrEqualTo(row.clean().auc());
