@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code xai4j bench}: forward+backward throughput of each model family, written to CSV. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {},
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {BenchAttributionCommand.class, BenchPgdCommand.class, BenchConstraintCommand.class},
         description = "Measure training-step and inference throughput of each model family on random images "
                 + "(other benchmarks are subcommands).")
 public final class BenchCommand implements Callable<Integer> {

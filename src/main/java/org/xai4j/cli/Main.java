@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "xai4j", mixinStandardHelpOptions = true, version = "xai4j 0.1.0 (DL4J 1.0.0-M2.1)",
         description = "Train explainable medical-image classifiers on Deeplearning4j.",
-        subcommands = {DataCommand.class, TrainCommand.class, EvaluateCommand.class, UiCommand.class,
-                BenchCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DataCommand.class, TrainCommand.class, EvaluateCommand.class, ExplainCommand.class,
+                SegmentCommand.class, UiCommand.class, BenchCommand.class, QuickstartCommand.class,
+                ExperimentCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of bad input. */
     public static final int USAGE = 2;

@@ -1,5 +1,6 @@
 package org.xai4j.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -51,7 +52,7 @@ public final class ConfigWriter {
             return node;
         }
         if (value instanceof Enum<?> e) {
-            return NODES.textNode(e.name().toLowerCase(Locale.ROOT));
+            return NODES.textNode(enumName(e));
         }
         if (value instanceof Path p) {
             return NODES.textNode(p.toString());
@@ -67,6 +68,16 @@ public final class ConfigWriter {
             return node;
         }
         return ConfigMapper.YAML.valueToTree(value);
+    }
+
+    /** The constant's {@code @JsonProperty} name (what the loader accepts, e.g. {@code weighted-bce}), else its lower-case name. */
+    private static String enumName(Enum<?> e) {
+        try {
+            JsonProperty p = e.getDeclaringClass().getField(e.name()).getAnnotation(JsonProperty.class);
+            return p != null && !p.value().isEmpty() ? p.value() : e.name().toLowerCase(Locale.ROOT);
+        } catch (NoSuchFieldException ex) {
+            return e.name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private static Object read(RecordComponent component, Object record) {

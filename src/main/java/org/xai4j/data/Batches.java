@@ -7,12 +7,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Stacks samples into a {@link Batch} of ND4J arrays (copies, in 'c' order). */
 public final class Batches {
+    /** Name of the concept mask copied into {@link Batch#brainMasks()}. */
+    public static final String BRAIN = "brain";
+
     private Batches() {
     }
 
     /**
-     * Features N x C x H x W, labels N x K, lesion masks N x 1 x H x W when every sample has one (else null), all
-     * of type {@code type} (FLOAT or DOUBLE are exact; other types are cast from FLOAT).
+     * Features N x C x H x W, labels N x K, lesion masks and brain masks ({@code Sample.masks().get("brain")}) N x 1
+     * x H x W when every sample has one (else null), all of type {@code type} (FLOAT or DOUBLE are exact; other types are cast from FLOAT).
      */
     public static Batch of(List<Sample> samples, DataType type) {
         if (samples.isEmpty()) {
@@ -28,6 +31,8 @@ public final class Batches {
         float[] features = new float[n * c * h * w];
         float[] labels = new float[n * k];
         float[] lesions = masks ? new float[n * h * w] : null;
+        boolean brains = samples.stream().allMatch(s -> s.masks().get(BRAIN) != null);
+        float[] brain = brains ? new float[n * h * w] : null;
         for (int i = 0; i < n; i++) {
             Sample s = samples.get(i);
             if (s.channels() != c || s.height() != h || s.width() != w || s.labels().length != k) {
@@ -40,9 +45,13 @@ public final class Batches {
             if (masks) {
                 System.arraycopy(s.lesionMask(), 0, lesions, i * h * w, h * w);
             }
+            if (brains) {
+                System.arraycopy(s.masks().get(BRAIN), 0, brain, i * h * w, h * w);
+            }
         }
         return new Batch(array(features, type, n, c, h, w), array(labels, type, n, k),
-                masks ? array(lesions, type, n, 1, h, w) : null, samples.stream().map(Sample::id).toList());
+                masks ? array(lesions, type, n, 1, h, w) : null, samples.stream().map(Sample::id).toList(),
+                brains ? array(brain, type, n, 1, h, w) : null);
     }
 
     private static INDArray array(float[] data, DataType type, long... shape) {

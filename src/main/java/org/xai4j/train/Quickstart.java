@@ -59,6 +59,25 @@ public final class Quickstart {
         return new Result(outcome, seconds);
     }
 
+    /** Appends links to the {@code explain/} and {@code segment/} outputs of the run to its report. */
+    public static void linkExplanations(RunFolder folder) {
+        try {
+            String report = java.nio.file.Files.readString(folder.resolve(REPORT));
+            StringBuilder b = new StringBuilder(report).append("\n## Explanations and lesion segmentation\n\n");
+            b.append("- attribution maps of 8 test images, their metrics and sanity check: [explain/report.html]"
+                    + "(explain/report.html) (grid: `explain/grid.png`)\n");
+            Path segment = folder.resolve("segment/summary.md");
+            if (java.nio.file.Files.isRegularFile(segment)) {
+                b.append("- segmentation of the test lesions from attribution maps (threshold chosen on the validation "
+                        + "split for the best Dice), against the intensity-threshold baseline:\n\n");
+                b.append(java.nio.file.Files.readString(segment).strip()).append("\n");
+            }
+            AtomicFiles.writeString(folder.resolve(REPORT), b.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not update " + folder.resolve(REPORT), e);
+        }
+    }
+
     private static void writeCurves(RunFolder folder) {
         CsvTable metrics = CsvTable.read(folder.resolve(RunFolder.METRICS));
         int epoch = metrics.header().indexOf("epoch");

@@ -1,5 +1,7 @@
 package org.xai4j.train;
 
+import org.xai4j.adversarial.AdversarialOptions;
+import org.xai4j.constraint.ConstraintOptions;
 import org.xai4j.loss.BetaMode;
 
 /**
@@ -18,10 +20,15 @@ import org.xai4j.loss.BetaMode;
  * @param augment       apply {@code data.transforms} augmentations to training batches
  * @param ui            record DL4J UI statistics in the run folder
  * @param statsEvery    iterations between two DL4J UI records
+ * @param adversarial   adversarial training (mode, attack, warm start); default off
+ * @param finetune      start from a checkpoint's weights and freeze layer groups; default off
+ * @param constraint    the gradient-attribution constraint for healthy images (off unless {@code enabled})
  */
 public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind optimizer, Double lr, Double momentum,
                            Double weightDecay, LossKind loss, BetaMode beta, ScheduleOptions schedule,
-                           EarlyStoppingOptions earlyStopping, Boolean augment, Boolean ui, Integer statsEvery) {
+                           EarlyStoppingOptions earlyStopping, Boolean augment, Boolean ui, Integer statsEvery,
+                           AdversarialOptions adversarial, FinetuneOptions finetune,
+                           ConstraintOptions constraint) {
     public TrainOptions {
         epochs = epochs == null ? 10 : epochs;
         batchSize = batchSize == null ? 32 : batchSize;
@@ -36,6 +43,9 @@ public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind opti
         augment = augment == null ? Boolean.TRUE : augment;
         ui = ui == null ? Boolean.TRUE : ui;
         statsEvery = statsEvery == null ? 10 : statsEvery;
+        adversarial = adversarial == null ? AdversarialOptions.defaults() : adversarial;
+        finetune = finetune == null ? FinetuneOptions.defaults() : finetune;
+        constraint = constraint == null ? ConstraintOptions.defaults() : constraint;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs: must be >= 1, got " + epochs);
         }
@@ -57,6 +67,7 @@ public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind opti
     }
 
     public static TrainOptions defaults() {
-        return new TrainOptions(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TrainOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 }

@@ -49,6 +49,10 @@ public final class Trainer {
         InspectableGraph graph = classifier.graph();
         ModelAdapter adapter = new ModelAdapter(classifier);
         graph.setLearningRate(start.learningRate());
+        // a restored configuration does not keep DL4J's counters: set them from the state (lr schedules and the
+        // seeds of adversarial steps read the iteration count), so a resumed run continues as the uninterrupted one
+        graph.getConfiguration().setIterationCount((int) start.iteration());
+        graph.getConfiguration().setEpochCount(start.epoch());
         TrainingState state = start;
         List<EpochSummary> epochs = new ArrayList<>();
         EpochPolicy policy = new EpochPolicy(options);

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.xai4j.adversarial.AdversarialStep;
 import org.xai4j.config.RunConfig;
+import org.xai4j.constraint.ConstrainedStep;
+import org.xai4j.constraint.ConstraintOptions;
+import org.xai4j.constraint.Constraints;
 import org.xai4j.data.DataSources;
 import org.xai4j.data.LabelTask;
 import org.xai4j.data.Sample;
@@ -76,7 +80,10 @@ public final class TrainingRun {
             throw new IllegalArgumentException("data: the training split is empty");
         }
         LogitLoss loss = loss(config, data, train);
+        TrainingData batches = Batching.trainingData(train, val, config);
+        TrainingStep step = step(config, data, loss, batches.batchesPerEpoch());
         Nd4j.getRandom().setSeed(config.seed());
+        InputShape shape = new InputShape(data.channels(), data.height(), data.width());
         Classifier classifier;
         TrainingState state;
         if (resume != null) {
@@ -84,8 +91,12 @@ public final class TrainingRun {
             classifier = checkpoint.classifier();
             state = checkpoint.state();
             out.println("resuming " + resume + " after epoch " + state.epoch());
+        } else if (config.train().finetune().enabled()) {
+            classifier = FineTuning.initialise(config.train().finetune(), config.train(), shape, data.numLabels());
+            state = TrainingState.start(config.train().lr());
+            out.println("fine-tuning " + config.train().finetune().from() + ", frozen groups: "
+                    + config.train().finetune().freeze());
         } else {
-            InputShape shape = new InputShape(data.channels(), data.height(), data.width());
             BuiltModel built = ModelRegistry.build(config.model(), shape, data.numLabels(), config.seed(), DataType.FLOAT);
             OptimizerSetup.apply(built.configuration(), config.train());
             classifier = Classifier.create(built);
@@ -93,19 +104,34 @@ public final class TrainingRun {
         }
         RunFolder folder = resume == null ? RunFolder.create(checkpointsRoot, runName, config.name())
                 : resumedFolder();
-        folder.writeConfig(config);
+        // a fine-tuning run records the architecture it really trains (the checkpoint's)
+        folder.writeConfig(config.train().finetune().enabled() ? new RunConfig(config.name(), config.seed(),
+                config.data(), classifier.description().options(), config.train()) : config);
         folder.writeProvenance(Provenance.of(config.seed(), data.samples(), "train"));
+        if (resume == null && config.train().adversarial().warmStart().enabled()) {
+            Checkpoint warm = WarmStart.run(config, data, folder, out);
+            classifier = warm.classifier();
+            state = WarmStart.continuing(warm.state(), config.train().lr());
+        }
         out.printf(Locale.ROOT, "training %s (%,d parameters) on %d images (%d val), %s, %d epochs -> %s%n",
                 config.model().architecture(), classifier.graph().numParams(), train.size(), val.size(),
                 loss.name(), config.train().epochs(), folder.dir());
+        if (config.train().adversarial().enabled()) {
+            out.println("adversarial training (" + config.train().adversarial().mode().name().toLowerCase(Locale.ROOT)
+                    + ", fraction " + config.train().adversarial().fraction() + "): "
+                    + config.train().adversarial().attack().describe(shape));
+        }
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new ProgressPrinter(out, config.train().epochs()));
-        listeners.add(new MetricsCsvListener(folder.resolve(RunFolder.METRICS), List.of(loss.name())));
+        listeners.add(new MetricsCsvListener(folder.resolve(RunFolder.METRICS), config.train().constraint().enabled()
+                ? List.of(loss.name(), ConstrainedStep.PART) : List.of(loss.name())));
         if (config.train().ui()) {
             listeners.add(new UiStatsListener(folder.resolve(UiStatsListener.FILE), config.train().statsEvery()));
         }
-        TrainingData batches = Batching.trainingData(train, val, config);
-        Trainer trainer = new Trainer(classifier, config.train(), new StandardStep(loss), loss, folder.dir(), listeners);
+        step = AdversarialStep.wrap(config.train().adversarial(), step, loss, shape, config.seed());
+        step = FrozenGroups.of(classifier.description(), config.train().finetune().freeze()).wrap(step,
+                classifier.graph());
+        Trainer trainer = new Trainer(classifier, config.train(), step, loss, folder.dir(), listeners);
         TrainingResult result = trainer.fit(batches, state);
         Evaluation.Summary test = data.split(Split.TEST).isEmpty() ? null
                 : Evaluation.evaluate(Checkpoint.load(result.best()).classifier(), data, Split.TEST, config,
@@ -128,6 +154,19 @@ public final class TrainingRun {
             Checkpoint.load(best).save(folder.resolve(Trainer.BEST));
         }
         return folder;
+    }
+
+    /**
+     * The standard step, or the attribution-constrained one when {@code train.constraint.enabled} (before the
+     * adversarial and frozen-group wrappers).
+     */
+    static TrainingStep step(RunConfig config, SampleSet data, LogitLoss loss, int batchesPerEpoch) {
+        ConstraintOptions c = config.train().constraint();
+        if (c.enabled() && config.train().adversarial().enabled()) {
+            throw new IllegalArgumentException("constraint: cannot be combined with train.adversarial (enable one)");
+        }
+        return c.enabled() ? Constraints.step(c, loss, data.labelNames(), data.task(), batchesPerEpoch, config.seed())
+                : new StandardStep(loss);
     }
 
     /** The classification loss a config asks for, with weighted BCE's dataset beta counted on the training split. */

@@ -1,0 +1,40 @@
+package org.xai4j.attribution;
+
+/**
+ * Bilinear resizing of a map with half-pixel centres ({@code align_corners=False} in PyTorch, OpenCV's
+ * {@code INTER_LINEAR}, which pytorch-grad-cam uses to upsample CAMs): output pixel {@code y} samples the input at
+ * {@code (y + 0.5) * h / H - 0.5}, clamped to the border.
+ */
+public final class Bilinear {
+    private Bilinear() {
+    }
+
+    /** Resizes an h x w map (row-major) to H x W. */
+    public static double[] resize(double[] map, int h, int w, int outH, int outW) {
+        if (map.length != h * w || outH < 1 || outW < 1) {
+            throw new IllegalArgumentException("resize: map of " + map.length + " values is not " + h + "x" + w
+                    + " or bad output size " + outH + "x" + outW);
+        }
+        double[] out = new double[outH * outW];
+        for (int y = 0; y < outH; y++) {
+            double sy = clamp((y + 0.5) * h / outH - 0.5, h);
+            int y0 = (int) Math.floor(sy);
+            int y1 = Math.min(y0 + 1, h - 1);
+            double fy = sy - y0;
+            for (int x = 0; x < outW; x++) {
+                double sx = clamp((x + 0.5) * w / outW - 0.5, w);
+                int x0 = (int) Math.floor(sx);
+                int x1 = Math.min(x0 + 1, w - 1);
+                double fx = sx - x0;
+                double top = map[y0 * w + x0] * (1 - fx) + map[y0 * w + x1] * fx;
+                double bottom = map[y1 * w + x0] * (1 - fx) + map[y1 * w + x1] * fx;
+                out[y * outW + x] = top * (1 - fy) + bottom * fy;
+            }
+        }
+        return out;
+    }
+
+    private static double clamp(double s, int size) {
+        return Math.max(0, Math.min(size - 1, s));
+    }
+}

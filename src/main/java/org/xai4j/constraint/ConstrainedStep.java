@@ -1,0 +1,121 @@
+package org.xai4j.constraint;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.xai4j.data.Batch;
+import org.xai4j.loss.LogitLoss;
+import org.xai4j.loss.LossValue;
+import org.xai4j.model.Backward;
+import org.xai4j.model.Mode;
+import org.xai4j.model.ModelAdapter;
+import org.xai4j.train.StepResult;
+import org.xai4j.train.TrainingStep;
+
+/**
+ * A training step with the attribution constraint (Wargnier-Dauchelle et al., IEEE TMI 2023): the objective of a
+ * batch of N images is {@code L_cls + lambda_t * L_attr}, {@code L_cls} the classification loss averaged over the
+ * batch and {@code L_attr} the {@link AttributionConstraint} on its constrained (by default: healthy) images, taken on
+ * that sub-batch alone in training mode. The returned gradient follows the raw-sum convention of the loop (the
+ * updater divides by N): {@code sum_n dL_cls,n/dtheta + N lambda_t dL_attr/dtheta}. Its BatchNorm running-statistics
+ * entries are those of the classification pass only, so a constrained step moves the running statistics exactly as
+ * a standard step on the same batch. A batch without constrained images costs and returns exactly a standard step.
+ * With several attributions, step {@code t} uses attribution {@code t mod count} (the "alternate" combination).
+ * Loss parts: the classification loss under its own name and {@value #PART} ({@code lambda_t * L_attr}).
+ */
+public final class ConstrainedStep implements TrainingStep {
+    /** Name of the constraint's loss part (metrics CSV column {@code train_constraint}). */
+    public static final String PART = "constraint";
+
+    private final LogitLoss loss;
+    private final List<TrainingAttribution> attributions;
+    private final AttributionConstraint term;
+    private final VoxelTargets targets;
+    private final LambdaSchedule lambda;
+    private final long seed;
+    private int lastPasses;
+
+    /**
+     * @param attributions used in turn, one per step
+     * @param seed         seeds the random parts of the attributions and the dropout masks of the term's passes,
+     *                     mixed with the iteration number
+     */
+    public ConstrainedStep(LogitLoss loss, List<TrainingAttribution> attributions, AttributionConstraint term,
+                           VoxelTargets targets, LambdaSchedule lambda, long seed) {
+        if (attributions.isEmpty()) {
+            throw new IllegalArgumentException("attribution: at least one is needed");
+        }
+        this.loss = loss;
+        this.attributions = List.copyOf(attributions);
+        this.term = term;
+        this.targets = targets;
+        this.lambda = lambda;
+        this.seed = seed;
+    }
+
+    /** The attribution used at {@code iteration}. */
+    public TrainingAttribution attributionAt(long iteration) {
+        return attributions.get((int) Math.floorMod(iteration, (long) attributions.size()));
+    }
+
+    @Override
+    public StepResult compute(ModelAdapter adapter, Batch batch) {
+        long iteration = adapter.graph().getConfiguration().getIterationCount();
+        double weight = lambda.at(iteration);
+        double value = 0;
+        INDArray extra = null;
+        lastPasses = 0;
+        if (weight > 0) {
+            SubBatch sub = constrained(batch, adapter);
+            if (sub != null) {
+                SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + iteration);
+                long dropoutSeed = rng.nextLong();
+                long resume = Nd4j.getRandom().nextLong();
+                AttributionConstraint.Result r = term.compute(adapter, attributionAt(iteration).points(sub, rng),
+                        sub.targets(), dropoutSeed);
+                Nd4j.getRandom().setSeed(resume);
+                value = r.value();
+                lastPasses = r.passes();
+                extra = r.parameterGradient().muli(weight * batch.size());
+            }
+        }
+        LossValue cls = loss.compute(adapter.forward(batch.features(), Mode.TRAINING), batch.labels());
+        Backward b = adapter.backward(cls.logitGradient(), false);
+        if (extra != null) {
+            INDArray view = b.parameterGradient().gradient();
+            view.addi(extra.reshape(view.shape()));
+        }
+        Map<String, Double> parts = new LinkedHashMap<>();
+        parts.put(loss.name(), cls.value());
+        parts.put(PART, weight * value);
+        return new StepResult(b.parameterGradient(), parts);
+    }
+
+    /** Forward+backward passes the term ran in the last {@link #compute} (0 when it was skipped). */
+    public int lastPasses() {
+        return lastPasses;
+    }
+
+    /** The images with at least one constrained voxel, or null when there is none. */
+    SubBatch constrained(Batch batch, ModelAdapter adapter) {
+        INDArray t = targets.of(batch);
+        int n = batch.size();
+        int[] rows = IntStream.range(0, n).filter(i -> {
+            INDArray ti = t.slice(i);
+            return ti.isNaN().castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue() < ti.length();
+        }).toArray();
+        if (rows.length == 0) {
+            return null;
+        }
+        INDArray x = batch.features().castTo(adapter.dataType());
+        long[] s = x.shape();
+        INDArray images = Nd4j.pullRows(x.reshape(n, -1), 1, rows).reshape(rows.length, s[1], s[2], s[3]);
+        INDArray sub = Nd4j.pullRows(t.castTo(adapter.dataType()).reshape(n, -1), 1, rows)
+                .reshape(rows.length, 1, s[2], s[3]);
+        return new SubBatch(images, rows, x, sub);
+    }
+}

@@ -1,0 +1,137 @@
+package org.xai4j.constraint;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The {@code train.constraint} section: the gradient-attribution constraint for healthy images
+ * (Wargnier-Dauchelle et al., IEEE TMI 2023), {@code L = L_cls + lambda * mean over constrained voxels of
+ * phi(c * A(x))} on the healthy images of each batch. Every field may be left out; the defaults are given here.
+ *
+ * @param enabled       train with the constraint; default false (the other keys are then ignored)
+ * @param lambda        weight of the term, >= 0; default 1.0
+ * @param warmupEpochs  lambda grows linearly from 0 to {@code lambda} over this many epochs (fractions allowed);
+ *                      default 0 (no warm-up)
+ * @param attribution   {@code grad} (default), {@code ixg}, {@code eg}, {@code ig} or {@code combination}
+ * @param methods       the attributions of {@code combination}; default [grad, ixg, eg]
+ * @param combine       {@code alternate} (default: a different method each step, in turn) or {@code sum} (the sum
+ *                      of the methods' maps)
+ * @param penalty       {@code softplus} (default), {@code relu} or {@code squared}
+ * @param scale         attribution scale {@code c} in {@code phi(c * A)}, > 0; default 1.0
+ * @param normalize     {@code none} (default) or {@code rms}: divide each image's map by the root mean square of
+ *                      its constrained voxels (made scale-free before {@code scale} applies)
+ * @param region        {@code image} (default: every voxel of a healthy image) or {@code brain} (only inside the
+ *                      brain mask; voxels outside are unconstrained)
+ * @param target        the pathological score: {@code sum} (default: the sum of all logits, i.e. the logit of a
+ *                      binary model) or the name of one label
+ * @param references    Expected Gradients: references per image and step, >= 1; default 1
+ * @param zeroReference Expected Gradients: probability that a reference is the zero image instead of another image
+ *                      of the batch; default 0
+ * @param steps         Integrated Gradients: number of points (right Riemann sum, zero baseline), >= 1; default 8
+ * @param difference    {@code central} (default; two extra passes per point) or {@code forward} (one extra pass
+ *                      per point, reusing the attribution pass's parameter gradient)
+ * @param step          finite-difference step relative to the input scale, {@code h max|u| = step max|x|}, in
+ *                      (0, 0.1]; default 1e-5 (larger steps cross ReLU and max-pool kinks in real networks and
+ *                      then give the gradient of a smoothed term; see docs/attribution-constraint.md)
+ */
+public record ConstraintOptions(Boolean enabled, Double lambda, Double warmupEpochs, Method attribution,
+                                List<Method> methods, Combine combine, Penalty penalty, Double scale,
+                                Normalization normalize, Region region, String target, Integer references,
+                                Double zeroReference, Integer steps, Difference difference, Double step) {
+    /** Attributions usable inside training. */
+    public enum Method {
+        @JsonProperty("grad") GRAD,
+        @JsonProperty("ixg") IXG,
+        @JsonProperty("eg") EG,
+        @JsonProperty("ig") IG,
+        @JsonProperty("combination") COMBINATION
+    }
+
+    /** How {@code combination} mixes its methods. */
+    public enum Combine {
+        @JsonProperty("alternate") ALTERNATE,
+        @JsonProperty("sum") SUM
+    }
+
+    /** Per-image normalisation of the attribution before the penalty. */
+    public enum Normalization {
+        @JsonProperty("none") NONE,
+        @JsonProperty("rms") RMS
+    }
+
+    /** Which voxels of a healthy image are constrained. */
+    public enum Region {
+        @JsonProperty("image") IMAGE,
+        @JsonProperty("brain") BRAIN
+    }
+
+    /** Finite-difference scheme of the Hessian-vector product. */
+    public enum Difference {
+        @JsonProperty("central") CENTRAL,
+        @JsonProperty("forward") FORWARD
+    }
+
+    /** Target value of {@link #target} meaning "sum of all logits". */
+    public static final String SUM = "sum";
+
+    public ConstraintOptions {
+        enabled = enabled == null ? Boolean.FALSE : enabled;
+        lambda = lambda == null ? 1.0 : lambda;
+        warmupEpochs = warmupEpochs == null ? 0.0 : warmupEpochs;
+        attribution = attribution == null ? Method.GRAD : attribution;
+        methods = methods == null ? List.of(Method.GRAD, Method.IXG, Method.EG) : List.copyOf(methods);
+        combine = combine == null ? Combine.ALTERNATE : combine;
+        penalty = penalty == null ? Penalty.SOFTPLUS : penalty;
+        scale = scale == null ? 1.0 : scale;
+        normalize = normalize == null ? Normalization.NONE : normalize;
+        region = region == null ? Region.IMAGE : region;
+        target = target == null ? SUM : target.trim();
+        references = references == null ? 1 : references;
+        zeroReference = zeroReference == null ? 0.0 : zeroReference;
+        steps = steps == null ? 8 : steps;
+        difference = difference == null ? Difference.CENTRAL : difference;
+        step = step == null ? 1e-5 : step;
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("lambda: must be >= 0, got " + lambda);
+        }
+        if (!(warmupEpochs >= 0) || Double.isInfinite(warmupEpochs)) {
+            throw new IllegalArgumentException("warmupEpochs: must be >= 0, got " + warmupEpochs);
+        }
+        if (methods.isEmpty() || methods.contains(Method.COMBINATION)) {
+            throw new IllegalArgumentException("methods: must list at least one of grad, ixg, eg, ig (not "
+                    + "combination), got " + methods);
+        }
+        if (normalize == Normalization.RMS && penalty == Penalty.SQUARED) {
+            throw new IllegalArgumentException("normalize: rms makes the squared penalty a constant (the mean of "
+                    + "(c A / rms(A))^2 is c^2); use none, or the softplus or relu penalty");
+        }
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("scale: must be > 0, got " + scale);
+        }
+        if (target.isEmpty()) {
+            throw new IllegalArgumentException("target: must be 'sum' or a label name");
+        }
+        if (references < 1) {
+            throw new IllegalArgumentException("references: must be >= 1, got " + references);
+        }
+        if (!(zeroReference >= 0 && zeroReference <= 1)) {
+            throw new IllegalArgumentException("zeroReference: must be in [0, 1], got " + zeroReference);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps: must be >= 1, got " + steps);
+        }
+        if (!(step > 0 && step <= 0.1)) {
+            throw new IllegalArgumentException("step: must be in (0, 0.1], got " + step);
+        }
+    }
+
+    public static ConstraintOptions defaults() {
+        return new ConstraintOptions(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
+    }
+
+    /** The attributions used in turn (alternate) or together (sum): {@link #methods} for combination, else one. */
+    public List<Method> activeMethods() {
+        return attribution == Method.COMBINATION ? methods : List.of(attribution);
+    }
+}

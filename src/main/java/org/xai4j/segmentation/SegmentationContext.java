@@ -1,0 +1,228 @@
+package org.xai4j.segmentation;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.xai4j.attribution.Attribution;
+import org.xai4j.attribution.AttributionOptions;
+import org.xai4j.attribution.Attributions;
+import org.xai4j.attribution.ExpectedGradients;
+import org.xai4j.attribution.IntegratedGradients;
+import org.xai4j.attribution.NoiseTunnel;
+import org.xai4j.config.ConfigLoader;
+import org.xai4j.config.RunConfig;
+import org.xai4j.data.BatchIterator;
+import org.xai4j.data.DataSources;
+import org.xai4j.data.Sample;
+import org.xai4j.data.SampleSet;
+import org.xai4j.data.Split;
+import org.xai4j.model.Classifier;
+import org.xai4j.model.InputShape;
+import org.xai4j.model.ModelAdapter;
+import org.xai4j.train.Checkpoint;
+import org.xai4j.train.RunFolder;
+import org.xai4j.train.Trainer;
+
+/**
+ * A trained run ready for segmentation: its resolved config, its classifier (best or last checkpoint), the images to
+ * segment (the run's own data, or another {@code data:} section with images of the same shape), and the map
+ * sources for it: every registered attribution method, the intensity baseline and the autoencoder baseline (trained
+ * on the run's healthy training images, or loaded from {@code <run>/segment/autoencoder.ckpt}).
+ */
+public final class SegmentationContext {
+    /** Folder under the run where {@code xai4j segment} writes by default, and where the autoencoder is kept. */
+    public static final String FOLDER = "segment";
+    /** File name of the autoencoder baseline under {@link #FOLDER}. */
+    public static final String AUTOENCODER = "autoencoder.ckpt";
+
+    private final Path runDir;
+    private final RunConfig config;
+    private final Classifier classifier;
+    private final SampleSet data;
+    private final boolean ownData;
+    private final ModelAdapter adapter;
+
+    private SegmentationContext(Path runDir, RunConfig config, Classifier classifier, SampleSet data, boolean ownData) {
+        this.runDir = runDir;
+        this.config = config;
+        this.classifier = classifier;
+        this.data = data;
+        this.ownData = ownData;
+        this.adapter = new ModelAdapter(classifier);
+    }
+
+    /**
+     * Loads a run folder.
+     *
+     * @param runDir     the run folder (holds {@code config.yaml} and the checkpoints)
+     * @param dataConfig a YAML file whose {@code data:} section names the images to segment; null for the run's own
+     * @param checkpoint {@code best} or {@code last}
+     */
+    public static SegmentationContext load(Path runDir, Path dataConfig, String checkpoint) {
+        if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
+            throw new IllegalArgumentException("--checkpoint: unknown '" + checkpoint + "' (allowed: best, last)");
+        }
+        RunFolder run = RunFolder.existing(runDir);
+        RunConfig config = ConfigLoader.load(run.resolve(RunFolder.CONFIG), RunConfig.class, List.of());
+        if (dataConfig != null && !Files.isRegularFile(dataConfig)) {
+            throw new IllegalArgumentException("--data: file " + dataConfig + " not found");
+        }
+        Classifier classifier = Checkpoint.load(run.resolve(checkpoint.equals("best") ? Trainer.BEST : Trainer.LAST))
+                .classifier();
+        SampleSet data = DataSources.load(dataConfig == null ? config.data()
+                : ConfigLoader.load(dataConfig, RunConfig.class, List.of()).data(), Path.of("."));
+        InputShape shape = classifier.description().inputShape();
+        if (data.channels() != shape.channels() || data.height() != shape.height() || data.width() != shape.width()) {
+            throw new IllegalArgumentException((dataConfig == null ? "data" : "--data " + dataConfig) + ": images are "
+                    + data.channels() + "x" + data.height() + "x" + data.width() + " but the run's model takes "
+                    + shape);
+        }
+        if (data.numLabels() != classifier.numOutputs()) {
+            throw new IllegalArgumentException((dataConfig == null ? "data" : "--data " + dataConfig) + ": "
+                    + data.numLabels() + " label(s) " + data.labelNames() + " but the run's model has "
+                    + classifier.numOutputs() + " output(s)");
+        }
+        return new SegmentationContext(runDir, config, classifier, data, dataConfig == null);
+    }
+
+    /**
+     * The attribution methods that can be named: the {@link Attributions} registry's names (noise-tunnel wrappers
+     * {@code <variant>:<method>} are accepted too).
+     */
+    public static Set<String> methods() {
+        return Attributions.names();
+    }
+
+    /** The methods {@code xai4j segment} uses by default: the gradient family of the paper and Grad-CAM. */
+    public static final String DEFAULT_METHODS_SPEC = "grad,ixg,ig,eg,gradcam";
+    /** {@link #DEFAULT_METHODS_SPEC} as a list. */
+    public static final List<String> DEFAULT_METHODS = List.of(DEFAULT_METHODS_SPEC.split(","));
+
+    /** Most training images used as the Expected-Gradients background. */
+    public static final int BACKGROUND_IMAGES = 64;
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    /** The images segmented (all splits). */
+    public SampleSet data() {
+        return data;
+    }
+
+    public List<Sample> split(Split split) {
+        return data.split(split);
+    }
+
+    /** Maps of a registered attribution method with {@link #attributionOptions()}. */
+    public AnomalyMapSource attribution(String method) {
+        return attribution(method, attributionOptions());
+    }
+
+    /**
+     * Maps of a registered attribution method on the run's classifier, input normalised as in training.
+     *
+     * @throws IllegalArgumentException naming {@code --methods} for an unknown method
+     */
+    public AnomalyMapSource attribution(String method, AttributionOptions options) {
+        Attribution a;
+        try {
+            a = Attributions.create(method, adapter, options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--methods: " + e.getMessage(), e);
+        }
+        return new AttributionMaps(a, DataSources.transforms(config.data()), config.train().batchSize());
+    }
+
+    /**
+     * The registry's defaults, except that Expected Gradients draws its references from the first
+     * {@value #BACKGROUND_IMAGES} training images (normalised as in training; the paper draws them from the data
+     * set), not from the batch of pathological images being segmented. Without training images the batch is used.
+     */
+    public AttributionOptions attributionOptions() {
+        AttributionOptions o = AttributionOptions.defaults();
+        List<Sample> train = data.split(Split.TRAIN);
+        if (train.isEmpty()) {
+            return o;
+        }
+        List<Sample> first = train.subList(0, Math.min(BACKGROUND_IMAGES, train.size()));
+        var background = BatchIterator.of(first, first.size()).withTransforms(DataSources.transforms(config.data()),
+                false).epoch(0).iterator().next().features();
+        return o.withEg(o.eg().withBackground(background));
+    }
+
+    /**
+     * {@code options} with {@code samples} integration points for {@code ig}, Monte-Carlo samples for {@code eg} and
+     * noisy copies for the noise tunnel.
+     */
+    public static AttributionOptions withSamples(AttributionOptions options, int samples) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("--samples: must be >= 1, got " + samples);
+        }
+        IntegratedGradients.Options ig = options.ig();
+        ExpectedGradients.Options eg = options.eg();
+        NoiseTunnel.Options noise = options.noise();
+        return options.withIg(new IntegratedGradients.Options(samples, ig.quadrature(), ig.baseline(),
+                        ig.internalBatch()))
+                .withEg(new ExpectedGradients.Options(samples, eg.background(), eg.seed(), eg.internalBatch()))
+                .withNoise(new NoiseTunnel.Options(samples, noise.sigma(), noise.seed(), noise.internalBatch()));
+    }
+
+    /** The intensity baseline on channel 0 (FLAIR-like). */
+    public AnomalyMapSource intensity() {
+        return new IntensityMaps(0);
+    }
+
+    /** Where the autoencoder baseline of this run is kept. */
+    public Path autoencoderCheckpoint() {
+        return runDir.resolve(FOLDER).resolve(AUTOENCODER);
+    }
+
+    /**
+     * The autoencoder baseline: loaded from {@link #autoencoderCheckpoint()} when that exists, else trained on the
+     * healthy images of the run's own training split (whatever {@code --data} says) and saved there.
+     *
+     * @param log progress lines (null for none)
+     */
+    public AnomalyMapSource autoencoder(AutoencoderOptions options, PrintStream log) {
+        Path file = autoencoderCheckpoint();
+        ConvAutoencoder ae;
+        if (Files.isRegularFile(file)) {
+            ae = ConvAutoencoder.load(file);
+            print(log, "autoencoder: loaded " + file + " (trained on " + ae.info().healthyImages()
+                    + " healthy images; delete it to retrain)");
+        } else {
+            List<Sample> train = ownData ? data.split(Split.TRAIN)
+                    : DataSources.load(config.data(), Path.of(".")).split(Split.TRAIN);
+            print(log, "autoencoder: training on the " + AutoencoderTraining.healthy(train).size()
+                    + " healthy training images of the run (" + options.epochs() + " epochs)");
+            ae = AutoencoderTraining.train(train, options, log).autoencoder();
+            ae.save(file);
+            print(log, String.format(Locale.ROOT, "autoencoder: reconstruction MSE %.5f -> %.5f, saved to %s",
+                    ae.info().mseBefore(), ae.info().mseAfter(), file));
+        }
+        InputShape s = classifier.description().inputShape();
+        if (!ae.shape().equals(s)) {
+            throw new IllegalArgumentException("autoencoder " + file + " was trained on images of " + ae.shape()
+                    + ", the run's images are " + s + "; delete it to retrain");
+        }
+        return new ReconstructionMaps(ae, config.train().batchSize());
+    }
+
+    private static void print(PrintStream log, String line) {
+        if (log != null) {
+            log.println(line);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.xai4j.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.report.CsvTable;
+import org.xai4j.testing.FiniteDifferences;
+
+/** The experiment's one command, in quick mode on a copy of its folder: every model, the table, the figure. */
+class AdversarialInterpretabilityTest {
+    private static final Path FOLDER = Path.of("experiments", AdversarialInterpretability.NAME);
+
+    @BeforeAll
+    static void threads() {
+        FiniteDifferences.singleThreaded();
+    }
+
+    @Test
+    void quickRunTrainsEveryModelAndWritesTableFigureAndCsv(@TempDir Path dir) throws Exception {
+        Files.copy(FOLDER.resolve(AdversarialInterpretability.CONFIG), dir.resolve(AdversarialInterpretability.CONFIG));
+        Files.writeString(dir.resolve("README.md"), "# x\n\nbefore\n" + ReadmeTable.START + "\nold\n" + ReadmeTable.END
+                + "\nafter\n");
+        AdversarialInterpretability.Result r = AdversarialInterpretability.run(dir, true, false,
+                new PrintStream(PrintStream.nullOutputStream()));
+        assertThat(r.rows()).extracting(AdversarialInterpretability.Row::name).containsExactly("standard",
+                "pgd-l2-eps2", "pgd-l2-eps8", "pgd-l2-eps32", "fgsm-mixed", "robust-ft-last2", "robust-ft-last3");
+        CsvTable csv = CsvTable.read(dir.resolve("out").resolve(AdversarialInterpretability.RESULTS));
+        assertThat(csv.rows()).hasSize(7);
+        java.awt.image.BufferedImage figure = javax.imageio.ImageIO.read(dir.resolve("out")
+                .resolve(AdversarialInterpretability.FIGURE).toFile());
+        assertThat(figure.getWidth()).as("image + 7 models").isGreaterThan(8 * 32 * 2);
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertThat(readme).startsWith("# x\n\nbefore\n" + ReadmeTable.START).endsWith(ReadmeTable.END + "\nafter\n")
+                .doesNotContain("old").contains("| robust-ft-last3 |").contains("QUICK MODE");
+        for (AdversarialInterpretability.Row row : r.rows()) {
+            assertThat(row.saliency().massInLesion()).isBetween(0.0, 1.0);
+            assertThat(row.robust().auc()).isLessThanOrEqualTo(row.clean().auc());
+        }
+        assertThat(dir.resolve("out/runs/robust-ft-last2/warmup")).doesNotExist();
+
+        // re-scoring only: the models are kept
+        long before = Files.getLastModifiedTime(dir.resolve("out/runs/standard/best.ckpt")).toMillis();
+        AdversarialInterpretability.run(dir, true, true, new PrintStream(PrintStream.nullOutputStream()));
+        assertThat(Files.getLastModifiedTime(dir.resolve("out/runs/standard/best.ckpt")).toMillis()).isEqualTo(before);
+    }
+
+    @Test
+    void aReadmeWithoutMarkersIsRefused(@TempDir Path dir) throws Exception {
+        Path readme = dir.resolve("README.md");
+        Files.writeString(readme, "# no markers\n");
+        assertThatThrownBy(() -> ReadmeTable.replace(readme, "table")).hasMessageContaining(ReadmeTable.START);
+    }
+}

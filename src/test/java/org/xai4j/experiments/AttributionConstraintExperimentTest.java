@@ -1,0 +1,53 @@
+package org.xai4j.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.cli.Main;
+import org.xai4j.report.CsvTable;
+import org.xai4j.testing.FiniteDifferences;
+
+/** The experiment command end to end on a tiny base config, and the README table replacement. */
+class AttributionConstraintExperimentTest {
+    @Test
+    void runsFromOneCommandAndRewritesTheReadmeTable(@TempDir Path dir) throws Exception {
+        FiniteDifferences.singleThreaded();
+        Files.writeString(dir.resolve("base.yaml"), """
+                name: tiny-constraint
+                seed: 3
+                data:
+                  synthetic: {size: 32, train: 48, val: 24, test: 24, pathologies: [tumor, ms]}
+                model: {architecture: resnet18, widthMultiplier: 0.125, blocks: [1, 1, 1, 1]}
+                train:
+                  epochs: 1
+                  batchSize: 16
+                  ui: false
+                  constraint: {lambda: 0.1, penalty: relu, scale: 100, difference: forward}
+                """);
+        Files.writeString(dir.resolve("README.md"), "# x\n\nbefore\n" + ReadmeTable.START + "\nold\n" + ReadmeTable.END
+                + "\nafter\n");
+        int code = Main.run("experiment", "attribution-constraint", "--folder", dir.toString(), "--variants",
+                "unconstrained", "--variant", "mine:train.constraint.enabled=true;train.constraint.attribution=ixg",
+                "--ae-epochs", "1");
+        assertThat(code).isZero();
+        CsvTable table = CsvTable.read(dir.resolve("out/table.csv"));
+        assertThat(table.rows()).extracting(r -> r.get(0))
+                .containsExactly("unconstrained", "mine", "intensity", "autoencoder");
+        assertThat(table.header()).contains("test_auc", "ms_dice_grad", "ms_dice_ixg", "tumor_dice_gradcam");
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertThat(readme).startsWith("# x\n\nbefore\n").endsWith("after\n").doesNotContain("old")
+                .contains("| mine |").contains("| autoencoder |");
+        assertThat(dir.resolve("out/runs/mine/metrics.csv")).exists();
+    }
+
+    @Test
+    void readmeWithoutMarkersIsAnError(@TempDir Path dir) throws Exception {
+        Path readme = Files.writeString(dir.resolve("README.md"), "no markers");
+        assertThatThrownBy(() -> ReadmeTable.replace(readme, "x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(ReadmeTable.START);
+    }
+}
