@@ -3,6 +3,7 @@ package org.xai4j.cli;
 import java.io.PrintWriter;
 import org.xai4j.config.ConfigException;
 import org.xai4j.data.DataException;
+import org.xai4j.engine.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,14 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Sets the layer engine of every graph the command builds (before the subcommand runs). */
+    @CommandLine.Option(names = "--engine", paramLabel = "ENGINE",
+            description = "layer engine of every network this command builds: builtin (default) or onednn "
+                    + "(DL4J's oneDNN helpers, opt-in; needs a build with the Maven profile onednn)")
+    void engine(String id) {
+        Engine.parse(id).activate();
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
