@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.xai4j.config.ConfigException;
 import org.xai4j.data.DataException;
 import org.xai4j.engine.Engine;
+import org.xai4j.engine.OneDnnNatives;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,8 +36,9 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (for tests). */
+    /** Runs the command line and returns its exit code (for tests); picks oneDNN natives when a -Ponednn build has them. */
     public static int run(String... args) {
+        OneDnnNatives.selectIfPresent();
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
         return cl.execute(args);
