@@ -89,11 +89,13 @@ public final class ModelThroughputBench {
         List<ThroughputResult> out = new ArrayList<>();
         for (Passes p : passes.values()) {
             ThroughputResult r = p.result(c, params, flops);
+            String attribution = o.attribution()
+                    ? String.format(Locale.ROOT, "  attribution %7.1f img/s", r.attributionImagesPerSecond()) : "";
             progress.printf(Locale.ROOT, "%-18s %-8s %,11d params %6.3f GFLOP/img  train %7.1f img/s %6.2f GFLOP/s  "
-                            + "inference %7.1f img/s  attribution %7.1f img/s  peak RSS %,.0f MiB  %s%n",
+                            + "inference %7.1f img/s%s  peak RSS %,.0f MiB  %s%n",
                     c.label(), p.engine.id(), params, flops.training() / 1e9, r.trainImagesPerSecond(),
-                    r.trainGflops(), r.inferImagesPerSecond(), r.attributionImagesPerSecond(),
-                    r.memory().processMiB(), r.helpers().describe());
+                    r.trainGflops(), r.inferImagesPerSecond(), attribution, r.memory().processMiB(),
+                    r.helpers().describe());
             out.add(r);
         }
         return out;

@@ -29,7 +29,11 @@ public final class Main implements Runnable {
             description = "layer engine of every network this command builds: builtin (default) or onednn "
                     + "(DL4J's oneDNN helpers, opt-in; needs a build with the Maven profile onednn)")
     void engine(String id) {
-        Engine.parse(id).activate();
+        try {
+            Engine.parse(id).activate();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     public static void main(String[] args) {

@@ -67,7 +67,7 @@ public enum Engine {
         }
         if (!oneDnnNativesLoaded()) {
             throw new IllegalArgumentException("engine onednn: the loaded ND4J natives have no oneDNN; build with "
-                    + "the Maven profile onednn (mvn -Ponednn package), which puts nd4j-native's linux-x86_64-onednn "
+                    + "the Maven profile onednn (mvn -Ponednn clean package), which puts nd4j-native's linux-x86_64-onednn "
                     + "classifier on the class path (docs/performance.md)");
         }
         if (!Nd4j.getEnvironment().helpersAllowed() || !BaseMKLDNNHelper.mklDnnEnabled()) {
