@@ -3,6 +3,8 @@ package org.xai4j.cli;
 import java.io.PrintWriter;
 import org.xai4j.config.ConfigException;
 import org.xai4j.data.DataException;
+import org.xai4j.engine.Engine;
+import org.xai4j.engine.OneDnnNatives;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,12 +24,25 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Sets the layer engine of every graph the command builds (before the subcommand runs). */
+    @CommandLine.Option(names = "--engine", paramLabel = "ENGINE",
+            description = "layer engine of every network this command builds: builtin (default) or onednn "
+                    + "(DL4J's oneDNN helpers, opt-in; needs a build with the Maven profile onednn)")
+    void engine(String id) {
+        try {
+            Engine.parse(id).activate();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (for tests). */
+    /** Runs the command line and returns its exit code (for tests); picks oneDNN natives when a -Ponednn build has them. */
     public static int run(String... args) {
+        OneDnnNatives.selectIfPresent();
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
         return cl.execute(args);
