@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The {@code model:} section of a config: which architecture and how big.
  *
- * @param architecture    a name known to {@link ModelRegistry} (e.g. resnet18, densenet121, vgg16-bn, patch)
+ * @param architecture    a name known to {@link ModelRegistry} (e.g. resnet18, resnet-cifar, densenet121, vgg16-bn,
+ *                        patch)
  * @param widthMultiplier scales every layer's channel count (1.0 = reference network); small variants use
  *                        e.g. 0.25
  * @param blocks          optional override of the number of blocks per stage (ResNet: residual blocks per

@@ -15,6 +15,9 @@ public final class ModelRegistry {
         register("resnet18", ResNetBuilder.resnet18());
         register("resnet34", ResNetBuilder.resnet34());
         register("resnet50", ResNetBuilder.resnet50());
+        // He et al.'s CIFAR ResNet (16/32/64 planes, stride-1 3x3 stem): issue 6's "small ResNet"; blocks [n,n,n]
+        // give ResNet-(6n+2), default [1,1,1]
+        register("resnet-cifar", ResNetBuilder.cifar());
         register("densenet121", DenseNetBuilder.densenet121());
         register("densenet121-truncated", DenseNetBuilder.densenet121Truncated());
         register("vgg11", VggBuilder.vgg11(false));

@@ -25,6 +25,11 @@ class FeatureMapSizesTest {
             "resnet50, 224, 1.0, stage1, 256, 56",
             "resnet50, 224, 1.0, last_conv, 2048, 7",
             "resnet18, 64, 0.25, last_conv, 128, 2",
+            // CIFAR ResNet: no stem down-sampling, stages at full, 1/2 and 1/4 resolution
+            "resnet-cifar, 64, 1.0, stage1, 16, 64",
+            "resnet-cifar, 64, 1.0, stage2, 32, 32",
+            "resnet-cifar, 64, 1.0, last_conv, 64, 16",
+            "resnet-cifar, 32, 1.0, last_conv, 64, 8",
             "densenet121, 224, 1.0, stage1, 256, 56",
             "densenet121, 224, 1.0, stage2, 512, 28",
             "densenet121, 224, 1.0, stage3, 1024, 14",
