@@ -23,9 +23,12 @@ import org.nd4j.linalg.factory.Nd4j;
 class GradientCheckTest {
     private static final int SAMPLES = 5;
 
-    /** One of each block type (basic, bottleneck, dense + transition, VGG + BN, instance norm); kept few for time. */
+    /**
+     * One of each block type (basic, bottleneck, dense + transition, VGG + BN, instance norm) and the CIFAR ResNet's
+     * stride-1 stem without max-pool; kept few for time.
+     */
     static Stream<String> architectures() {
-        return Stream.of("resnet18", "resnet50", "densenet121-truncated", "vgg11-bn", "patch");
+        return Stream.of("resnet18", "resnet50", "resnet-cifar", "densenet121-truncated", "vgg11-bn", "patch");
     }
 
     @ParameterizedTest(name = "{0}")
