@@ -26,8 +26,9 @@ public final class Main implements Runnable {
 
     /** Sets the layer engine of every graph the command builds (before the subcommand runs). */
     @CommandLine.Option(names = "--engine", paramLabel = "ENGINE",
-            description = "layer engine of every network this command builds: builtin (default) or onednn "
-                    + "(DL4J's oneDNN helpers, opt-in; needs a build with the Maven profile onednn)")
+            description = "layer engine of every network this command builds: onednn (DL4J's oneDNN helpers; the "
+                    + "default with the default build's natives) or builtin (DL4J's own layers, the default of a "
+                    + "-Pbuiltin build)")
     void engine(String id) {
         try {
             Engine.parse(id).activate();
@@ -40,9 +41,13 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (for tests); picks oneDNN natives when a -Ponednn build has them. */
+    /**
+     * Runs the command line and returns its exit code (for tests); loads the oneDNN natives when the build has them
+     * and makes oneDNN the default engine then ({@code --engine} overrides it).
+     */
     public static int run(String... args) {
         OneDnnNatives.selectIfPresent();
+        Engine.applyDefault();
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
         return cl.execute(args);

@@ -14,12 +14,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * oneDNN plus the {@code org.nd4j.nativeblas.Nd4jCpu} shim of this project (M2.1 looks up a class that moved).
  * So the engine of a graph is fixed when it is built: {@link #during} sets the property around the creation
  * (the benchmark interleaves engines this way), {@link #activate} sets it for the whole process
- * ({@code xai4j --engine onednn ...}).
+ * ({@code xai4j --engine builtin ...}), {@link #applyDefault} picks oneDNN when its natives are loaded (the
+ * default build; Java API users set the two system properties of docs/performance.md themselves).
  */
 public enum Engine {
-    /** DL4J's own layer implementations (convolution as im2col + gemm); the default. */
+    /** DL4J's own layer implementations (convolution as im2col + gemm); DL4J's default. */
     BUILTIN,
-    /** DL4J's oneDNN helpers on convolution, batch-normalisation, pooling and LRN layers (opt-in). */
+    /** DL4J's oneDNN helpers on convolution, batch-normalisation, pooling and LRN layers; xai4j's default. */
     ONEDNN;
 
     /** DL4J's switch for all platform helpers (cuDNN, oneDNN); {@code true} by default in M2.1. */
@@ -66,8 +67,8 @@ public enum Engine {
             return;
         }
         if (!oneDnnNativesLoaded()) {
-            throw new IllegalArgumentException("engine onednn: the loaded ND4J natives have no oneDNN; build with "
-                    + "the Maven profile onednn (mvn -Ponednn clean package), which puts nd4j-native's linux-x86_64-onednn "
+            throw new IllegalArgumentException("engine onednn: the loaded ND4J natives have no oneDNN; use the "
+                    + "default build (mvn clean package, not the Maven profile builtin), which puts nd4j-native's -onednn "
                     + "classifier on the class path (docs/performance.md)");
         }
         if (!Nd4j.getEnvironment().helpersAllowed() || !BaseMKLDNNHelper.mklDnnEnabled()) {
@@ -75,6 +76,21 @@ public enum Engine {
                     + "helpers as unsupported (helpersAllowed=" + Nd4j.getEnvironment().helpersAllowed()
                     + "; is the org.nd4j.nativeblas.Nd4jCpu shim on the class path?)");
         }
+    }
+
+    /**
+     * The process default, applied by the command line before it runs a command: {@link #ONEDNN} when the natives
+     * chosen are a oneDNN build (the default build's, see {@link OneDnnNatives}) and nobody set
+     * {@value #HELPERS_DISABLE_PROPERTY}; otherwise nothing changes (DL4J's default: {@link #BUILTIN}).
+     *
+     * @return the engine graphs created from now on get
+     */
+    public static Engine applyDefault() {
+        if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null
+                && System.getProperty(OneDnnNatives.EXTENSION_PROPERTY, "").contains("onednn")) {
+            System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
+        }
+        return current();
     }
 
     /** Makes every graph created from now on in this process use this engine. */

@@ -11,8 +11,9 @@ import org.xai4j.model.InputShape;
 import org.xai4j.model.ModelOptions;
 
 /**
- * Engines on whatever natives this build loaded: with the default natives the oneDNN engine is refused with a
- * message naming the Maven profile; with {@code -Ponednn} its graphs get helpers on convolution, BN and pooling.
+ * Engines on whatever natives this build loaded: with the default build's oneDNN natives the oneDNN engine's graphs
+ * get helpers on convolution, BN and pooling; with the plain natives of {@code -Pbuiltin} it is refused with a
+ * message naming the profile.
  */
 class EngineTest {
     private static Classifier smallResnet() {
@@ -43,11 +44,47 @@ class EngineTest {
     void onednnNeedsOnednnNativesAndThenGivesHelpersToConvBnAndPool() {
         if (!Engine.oneDnnNativesLoaded()) {
             assertThatThrownBy(Engine.ONEDNN::requireAvailable).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("Maven profile onednn");
+                    .hasMessageContaining("Maven profile builtin");
             return;
         }
         LayerHelpers h = LayerHelpers.of(Engine.ONEDNN.during(EngineTest::smallResnet).graph());
         h.counts().forEach((kind, c) -> assertThat(c[0]).as(kind).isEqualTo(c[1]));
         assertThat(h.describe()).startsWith("helpers conv ");
+    }
+
+    @Test
+    void theDefaultBuildRunsOnOneDnnAndAPlainGraphGetsItsHelpers() {
+        boolean oneDnnBuild = System.getProperty(OneDnnNatives.EXTENSION_PROPERTY, "").contains("onednn");
+        assertThat(Engine.oneDnnNativesLoaded()).as("natives follow the build's extension property").isEqualTo(oneDnnBuild);
+        assertThat(Engine.current()).isEqualTo(oneDnnBuild ? Engine.ONEDNN : Engine.BUILTIN);
+        LayerHelpers h = LayerHelpers.of(smallResnet().graph());
+        assertThat(h.withHelper()).as(h.describe()).isEqualTo(oneDnnBuild ? h.capable() : 0);
+    }
+
+    @Test
+    void applyDefaultPicksOneDnnOnlyWhenItsNativesAreChosenAndNobodySaidOtherwise() {
+        String helpers = System.getProperty(Engine.HELPERS_DISABLE_PROPERTY);
+        String extension = System.getProperty(OneDnnNatives.EXTENSION_PROPERTY);
+        try {
+            System.clearProperty(Engine.HELPERS_DISABLE_PROPERTY);
+            System.setProperty(OneDnnNatives.EXTENSION_PROPERTY, "-onednn");
+            assertThat(Engine.applyDefault()).isEqualTo(Engine.ONEDNN);
+            System.setProperty(Engine.HELPERS_DISABLE_PROPERTY, "true");
+            assertThat(Engine.applyDefault()).as("an explicit choice stays").isEqualTo(Engine.BUILTIN);
+            System.clearProperty(Engine.HELPERS_DISABLE_PROPERTY);
+            System.clearProperty(OneDnnNatives.EXTENSION_PROPERTY);
+            assertThat(Engine.applyDefault()).as("plain natives").isEqualTo(Engine.BUILTIN);
+        } finally {
+            restore(Engine.HELPERS_DISABLE_PROPERTY, helpers);
+            restore(OneDnnNatives.EXTENSION_PROPERTY, extension);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
     }
 }
