@@ -13,6 +13,7 @@ import org.xai4j.attribution.Attributions;
 import org.xai4j.attribution.ExpectedGradients;
 import org.xai4j.config.ConfigLoader;
 import org.xai4j.config.RunConfig;
+import org.xai4j.data.DataOptions;
 import org.xai4j.data.DataSources;
 import org.xai4j.data.Sample;
 import org.xai4j.data.SampleSet;
@@ -87,9 +88,8 @@ public final class AttributionConstraintExperiment {
         long start = System.nanoTime();
         Path outDir = folder.resolve("out");
         RunConfig base = config(List.of());
-        SampleSet data = DataSources.load(base.data(), folder);
-        List<Sample> val = data.split(Split.VAL);
-        List<Sample> test = data.split(Split.TEST);
+        Map<DataOptions, SampleSet> dataSets = new LinkedHashMap<>();
+        SampleSet data = dataSets.computeIfAbsent(base.data(), d -> DataSources.load(d, folder));
         SegmentationEvaluator seg = new SegmentationEvaluator(SegmentationOptions.defaults()
                 .withThreshold(BestDiceThreshold.unfitted()));
         List<ConstraintRow> rows = new ArrayList<>();
@@ -97,7 +97,11 @@ public final class AttributionConstraintExperiment {
             long t0 = System.nanoTime();
             RunConfig config = config(v.overrides());
             out.println("== " + v.name());
-            TrainingRun.Outcome o = new TrainingRun(config, outDir.resolve("runs"), v.name(), null, out).execute(data);
+            // a variant may change the data (data.* overrides): it trains and is scored on its own data set
+            SampleSet own = dataSets.computeIfAbsent(config.data(), d -> DataSources.load(d, folder));
+            List<Sample> val = own.split(Split.VAL);
+            List<Sample> test = own.split(Split.TEST);
+            TrainingRun.Outcome o = new TrainingRun(config, outDir.resolve("runs"), v.name(), null, out).execute(own);
             double minutes = (System.nanoTime() - t0) / 6e10;
             ModelAdapter adapter = new ModelAdapter(Checkpoint.load(o.result().best()).classifier());
             Map<String, Double> ms = new LinkedHashMap<>();
@@ -116,6 +120,8 @@ public final class AttributionConstraintExperiment {
             rows.add(row);
         }
         if (baselines) {
+            List<Sample> val = data.split(Split.VAL);
+            List<Sample> test = data.split(Split.TEST);
             rows.add(baseline(new IntensityMaps(0), seg, val, test, 0));
             long t0 = System.nanoTime();
             AutoencoderOptions ae = AutoencoderOptions.defaults().withEpochs(autoencoderEpochs).withSeed(base.seed());

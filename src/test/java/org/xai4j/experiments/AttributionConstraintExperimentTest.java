@@ -32,16 +32,24 @@ class AttributionConstraintExperimentTest {
                 + "\nafter\n");
         int code = Main.run("experiment", "attribution-constraint", "--folder", dir.toString(), "--variants",
                 "unconstrained", "--variant", "mine:train.constraint.enabled=true;train.constraint.attribution=ixg",
+                "--variant", "confounded:data.synthetic.train=32;data.synthetic.confounder.type=intensity",
                 "--ae-epochs", "1");
         assertThat(code).isZero();
         CsvTable table = CsvTable.read(dir.resolve("out/table.csv"));
         assertThat(table.rows()).extracting(r -> r.get(0))
-                .containsExactly("unconstrained", "mine", "intensity", "autoencoder");
+                .containsExactly("unconstrained", "mine", "confounded", "intensity", "autoencoder");
         assertThat(table.header()).contains("test_auc", "ms_dice_grad", "ms_dice_ixg", "tumor_dice_gradcam");
         String readme = Files.readString(dir.resolve("README.md"));
         assertThat(readme).startsWith("# x\n\nbefore\n").endsWith("after\n").doesNotContain("old")
                 .contains("| mine |").contains("| autoencoder |");
         assertThat(dir.resolve("out/runs/mine/metrics.csv")).exists();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode base = json.readTree(dir.resolve("out/runs/mine/provenance.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode own = json.readTree(dir.resolve("out/runs/confounded/provenance.json")
+                .toFile());
+        assertThat(own.get("samples").asInt()).as("a variant's data overrides give it its own data set")
+                .isEqualTo(32 + 24 + 24).isLessThan(base.get("samples").asInt());
+        assertThat(own.get("dataSha256").asText()).isNotEqualTo(base.get("dataSha256").asText());
     }
 
     @Test
