@@ -51,9 +51,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--blocks", split = ",", description = "blocks per stage override, e.g. 1,1,1,1")
     List<Integer> blocks;
 
-    @Option(names = "--engines", split = ",", defaultValue = "builtin",
-            description = "layer engines to interleave: builtin, onednn (needs the onednn natives) "
-                    + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--engines", split = ",",
+            description = "layer engines to interleave: builtin, onednn (needs the onednn natives of the default "
+                    + "build) (default: the process's engine, onednn on the default build)")
     List<String> engines;
 
     @Option(names = "--attribution", description = "also time an input-gradient pass in inference mode")
@@ -74,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Engine> e = engines.stream().map(Engine::parse).toList();
+        List<Engine> e = engines == null ? List.of(Engine.current()) : engines.stream().map(Engine::parse).toList();
         BenchOptions o = new BenchOptions(cases(), e, warmup, iterations, attribution, gemmSize);
         BenchReport report = ModelThroughputBench.run(o, System.out);
         ThroughputCsv.write(out, report);

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.bytedeco.javacpp.Loader;
 
 /**
- * Picks ND4J's oneDNN natives when a build put them on the class path ({@code mvn -Ponednn}). nd4j-native always
+ * Picks ND4J's oneDNN natives when the build put them on the class path (the default build does). nd4j-native always
  * drags in its plain {@code linux-x86_64} natives as well, and javacpp loads those unless the system property
  * {@value #EXTENSION_PROPERTY} names the extension, so {@link #selectIfPresent()} sets it, once, before ND4J loads.
  */

@@ -53,6 +53,16 @@ class ModelThroughputBenchTest {
                 0, 1, false, 64)).hasMessageStartingWith("--engines:");
     }
 
+    @Test
+    void withoutEnginesTheBenchTimesTheProcesssEngine(@TempDir Path dir) {
+        Path csv = dir.resolve("bench.csv");
+        assertThat(Main.run("bench", "--models", "patch", "--size", "16", "--width", "0.125", "--batch", "2",
+                "--warmup", "0", "--iterations", "1", "--gemm-size", "64", "--out", csv.toString())).isZero();
+        CsvTable t = CsvTable.read(csv);
+        assertThat(t.rows()).hasSize(1);
+        assertThat(t.rows().get(0).get(t.header().indexOf("engine"))).isEqualTo(Engine.current().id());
+    }
+
     private static String run(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream saved = System.err;
