@@ -25,6 +25,7 @@ import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.ModelDescription;
 import org.xai4j.model.ModelOptions;
 import org.xai4j.model.Target;
+import org.xai4j.perf.Timing;
 import org.xai4j.report.CsvTable;
 
 /**
@@ -88,11 +89,11 @@ public final class AttributionBench {
             igTimes[i] = (System.nanoTime() - t1) / 1e9;
             ratios[i] = igTimes[i] / passes[i];
         }
-        double grad = median(passes) / o.steps();
-        double igSeconds = median(igTimes);
-        double ratio = median(ratios);
+        double grad = Timing.median(passes) / o.steps();
+        double igSeconds = Timing.median(igTimes);
+        double ratio = Timing.median(ratios);
         progress.printf(Locale.ROOT, "%d gradient passes %.3f s, IG-%d %.3f s (medians of %d rounds): ratio %.3f%n",
-                o.steps(), median(passes), o.steps(), igSeconds, o.iterations(), ratio);
+                o.steps(), Timing.median(passes), o.steps(), igSeconds, o.iterations(), ratio);
         AttributionOptions opts = AttributionOptions.defaults()
                 .withIg(new IntegratedGradients.Options(o.steps(), Quadrature.GAUSS_LEGENDRE, Baseline.zero(),
                         o.internalBatch()))
@@ -127,13 +128,7 @@ public final class AttributionBench {
             call.run();
             t[i] = (System.nanoTime() - t0) / 1e9;
         }
-        return median(t);
-    }
-
-    static double median(double[] v) {
-        double[] t = v.clone();
-        java.util.Arrays.sort(t);
-        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+        return Timing.median(t);
     }
 
     /** One row per method plus the IG ratio row, with the settings they were measured under. */

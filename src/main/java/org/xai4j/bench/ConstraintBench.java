@@ -3,7 +3,6 @@ package org.xai4j.bench;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -24,6 +23,7 @@ import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.ModelOptions;
 import org.xai4j.model.ModelRegistry;
 import org.xai4j.model.ParameterSnapshot;
+import org.xai4j.perf.Timing;
 import org.xai4j.report.CsvTable;
 import org.xai4j.train.StandardStep;
 import org.xai4j.train.TrainingStep;
@@ -68,7 +68,7 @@ public final class ConstraintBench {
             }
         }
         List<ConstraintCost> out = new ArrayList<>();
-        double standard = median(t[0]);
+        double standard = Timing.median(t[0]);
         for (int s = 1; s < steps.size(); s++) {
             double[] ratios = new double[o.iterations()];
             for (int i = 0; i < ratios.length; i++) {
@@ -76,7 +76,7 @@ public final class ConstraintBench {
             }
             String[] parts = names.get(s).split("/");
             ConstraintCost c = new ConstraintCost(parts[0], parts[1], termPasses(steps.get(s), adapter, batch),
-                    standard, median(t[s]), median(ratios));
+                    standard, Timing.median(t[s]), Timing.median(ratios));
             progress.printf(Locale.ROOT, "%-12s %-8s %2d term passes  standard %.3f s  constrained %.3f s  ratio %.2f%n",
                     c.attribution(), c.difference(), c.passes(), c.standardSeconds(), c.constrainedSeconds(), c.ratio());
             out.add(c);
@@ -121,11 +121,5 @@ public final class ConstraintBench {
             y.putScalar(i, 0, 0.0);
         }
         return new Batch(x, y, null, List.of());
-    }
-
-    private static double median(double[] values) {
-        double[] t = values.clone();
-        Arrays.sort(t);
-        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
     }
 }

@@ -3,7 +3,6 @@ package org.xai4j.bench;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -23,6 +22,7 @@ import org.xai4j.model.Classifier;
 import org.xai4j.model.InputShape;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.ModelOptions;
+import org.xai4j.perf.Timing;
 import org.xai4j.report.CsvTable;
 import org.xai4j.train.StandardStep;
 import org.xai4j.train.TrainingStep;
@@ -88,8 +88,8 @@ public final class PgdCostBench {
                 ratios[r] = adv[i][r] / std[i][r];
                 cpuRatios[r] = advCpu[i][r] / stdCpu[i][r];
             }
-            PgdCostResult res = new PgdCostResult(o.steps().get(i), median(std[i]), median(adv[i]), median(ratios),
-                    median(cpuRatios));
+            PgdCostResult res = new PgdCostResult(o.steps().get(i), Timing.median(std[i]), Timing.median(adv[i]),
+                    Timing.median(ratios), Timing.median(cpuRatios));
             progress.printf(Locale.ROOT, "PGD-%d (%s%s): %.3f s per step vs standard %.3f s: ratio %.2f (process CPU "
                             + "time %.2f), target <= %.2f: %s%n", res.steps(), o.norm(), o.keepBest() ? ", keep best" : "",
                     res.pgdSeconds(), res.standardSeconds(), res.ratio(), res.cpuRatio(), res.target(),
@@ -120,11 +120,5 @@ public final class PgdCostBench {
         graph.getUpdater().update(g, 0, 0, batch.size(), LayerWorkspaceMgr.noWorkspaces());
         graph.params().subi(g.gradient());
         return new double[] {(System.nanoTime() - t0) / 1e9, (CPU.getProcessCpuTime() - c0) / 1e9};
-    }
-
-    private static double median(double[] v) {
-        double[] t = v.clone();
-        Arrays.sort(t);
-        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
     }
 }
