@@ -13,9 +13,9 @@ public final class Nd4jCpu {
             return INSTANCE;
         }
 
+        /** Whether the loaded natives were built with oneDNN (answered by xai4j's engine check). */
         public boolean isUseMKLDNN() {
-            String info = org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
-            return info != null && (info.contains("ONEDNN") || info.contains("MKLDNN"));
+            return org.xai4j.engine.Engine.oneDnnNativesLoaded();
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.xai4j.constraint;
 
-import java.util.Objects;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,33 +49,19 @@ public final class ExpectedGradientsAttribution implements TrainingAttribution {
                 alpha[j][i] = rng.nextDouble();
             }
         }
-        return new PointSet() {
-            @Override
-            public INDArray images() {
-                return x;
-            }
-
-            @Override
-            public int size() {
-                return references;
-            }
-
-            @Override
-            public AttributionPoint point(int j) {
-                Objects.checkIndex(j, references);
-                INDArray r = Nd4j.zeros(x.dataType(), x.shape());
-                INDArray a = Nd4j.zeros(x.dataType(), n, 1);
-                for (int i = 0; i < n; i++) {
-                    if (ref[j][i] >= 0) {
-                        r.slice(i).assign(batch.batch().slice(ref[j][i]));
-                    }
-                    a.putScalar(i, 0, alpha[j][i]);
+        return PointSet.of(x, references, j -> {
+            INDArray r = Nd4j.zeros(x.dataType(), x.shape());
+            INDArray a = Nd4j.zeros(x.dataType(), n, 1);
+            for (int i = 0; i < n; i++) {
+                if (ref[j][i] >= 0) {
+                    r.slice(i).assign(batch.batch().slice(ref[j][i]));
                 }
-                INDArray diff = x.sub(r);
-                long per = x.length() / n;
-                INDArray input = r.add(diff.reshape(n, per).mulColumnVector(a).reshape(x.shape()));
-                return new AttributionPoint(input, diff.divi(references));
+                a.putScalar(i, 0, alpha[j][i]);
             }
-        };
+            INDArray diff = x.sub(r);
+            long per = x.length() / n;
+            INDArray input = r.add(diff.reshape(n, per).mulColumnVector(a).reshape(x.shape()));
+            return new AttributionPoint(input, diff.divi(references));
+        });
     }
 }

@@ -1,6 +1,5 @@
 package org.xai4j.constraint;
 
-import java.util.Objects;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,22 +25,6 @@ public final class IntegratedGradientsAttribution implements TrainingAttribution
     @Override
     public PointSet points(SubBatch batch, SplittableRandom rng) {
         INDArray x = batch.images();
-        return new PointSet() {
-            @Override
-            public INDArray images() {
-                return x;
-            }
-
-            @Override
-            public int size() {
-                return steps;
-            }
-
-            @Override
-            public AttributionPoint point(int j) {
-                Objects.checkIndex(j, steps);
-                return new AttributionPoint(x.mul((j + 1.0) / steps), x.div(steps));
-            }
-        };
+        return PointSet.of(x, steps, j -> new AttributionPoint(x.mul((j + 1.0) / steps), x.div(steps)));
     }
 }

@@ -1,5 +1,7 @@
 package org.xai4j.constraint;
 
+import java.util.Objects;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -16,4 +18,31 @@ public interface PointSet {
 
     /** Point j in [0, size()), freshly allocated. */
     AttributionPoint point(int j);
+
+    /**
+     * A point set whose point {@code j} is {@code point.apply(j)}, with the index checked first.
+     *
+     * @param images the images being explained
+     * @param size   number of points
+     * @param point  builds point j in [0, size), freshly allocated
+     */
+    static PointSet of(INDArray images, int size, IntFunction<AttributionPoint> point) {
+        return new PointSet() {
+            @Override
+            public INDArray images() {
+                return images;
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public AttributionPoint point(int j) {
+                Objects.checkIndex(j, size);
+                return point.apply(j);
+            }
+        };
+    }
 }

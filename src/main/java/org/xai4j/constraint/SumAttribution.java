@@ -45,28 +45,15 @@ public final class SumAttribution implements TrainingAttribution {
         }
         sets.addAll(others);
         int total = sets.stream().mapToInt(PointSet::size).sum();
-        return new PointSet() {
-            @Override
-            public INDArray images() {
-                return batch.images();
-            }
-
-            @Override
-            public int size() {
-                return total;
-            }
-
-            @Override
-            public AttributionPoint point(int j) {
-                int k = j;
-                for (PointSet s : sets) {
-                    if (k < s.size()) {
-                        return s.point(k);
-                    }
-                    k -= s.size();
+        return PointSet.of(batch.images(), total, j -> {
+            int k = j;
+            for (PointSet s : sets) {
+                if (k < s.size()) {
+                    return s.point(k);
                 }
-                throw new IndexOutOfBoundsException("point " + j + " of " + total);
+                k -= s.size();
             }
-        };
+            throw new IllegalStateException("point " + j + " of " + total);
+        });
     }
 }
