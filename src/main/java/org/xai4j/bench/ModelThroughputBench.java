@@ -33,8 +33,8 @@ import org.xai4j.perf.Timing;
  * this process ({@link GemmReference}).
  *
  * <p>Everything is interleaved so that a change in machine load hits all variants alike: each case is built once
- * per engine, and every round times one reference multiply and then, for each engine in turn, one training step, one
- * inference pass and one attribution pass. Reported times are medians over the rounds; the reference rate is the
+ * per engine, and every round times one reference multiply and then, for each engine in turn, one training step
+ * ({@link ModelAdapter#trainingPass}, as {@code StandardStep} runs it), one inference pass and one attribution pass. Reported times are medians over the rounds; the reference rate is the
  * median over all rounds of the run.
  */
 public final class ModelThroughputBench {
@@ -126,10 +126,7 @@ public final class ModelThroughputBench {
         }
 
         void round(PeakMemory memory) {
-            train.add(timed(memory, () -> {
-                adapter.forward(x, Mode.TRAINING);
-                adapter.backward(ones, false);
-            }));
+            train.add(timed(memory, () -> adapter.trainingPass(x, z -> ones)));
             infer.add(timed(memory, () -> adapter.logits(x, Mode.INFERENCE)));
             if (attribution) {
                 attribute.add(timed(memory, () -> adapter.inputGradient(x, Target.logit(0), Mode.INFERENCE)));

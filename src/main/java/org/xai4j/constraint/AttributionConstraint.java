@@ -130,7 +130,6 @@ public final class AttributionConstraint {
 
     private Backward pass(ModelAdapter adapter, INDArray x, long dropoutSeed, boolean wantInput) {
         Nd4j.getRandom().setSeed(dropoutSeed);
-        INDArray z = adapter.forward(x, Mode.TRAINING);
-        return adapter.backward(score.outputGradient(z), wantInput);
+        return adapter.trainingPass(x, score::outputGradient, wantInput);
     }
 }

@@ -11,7 +11,6 @@ import org.xai4j.data.Batch;
 import org.xai4j.loss.LogitLoss;
 import org.xai4j.loss.LossValue;
 import org.xai4j.model.Backward;
-import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.train.StepResult;
 import org.xai4j.train.TrainingStep;
@@ -83,14 +82,15 @@ public final class ConstrainedStep implements TrainingStep {
                 extra = r.parameterGradient().muli(weight * batch.size());
             }
         }
-        LossValue cls = loss.compute(adapter.forward(batch.features(), Mode.TRAINING), batch.labels());
-        Backward b = adapter.backward(cls.logitGradient(), false);
+        LossValue[] cls = new LossValue[1];
+        Backward b = adapter.trainingPass(batch.features(),
+                z -> (cls[0] = loss.compute(z, batch.labels())).logitGradient());
         if (extra != null) {
             INDArray view = b.parameterGradient().gradient();
             view.addi(extra.reshape(view.shape()));
         }
         Map<String, Double> parts = new LinkedHashMap<>();
-        parts.put(loss.name(), cls.value());
+        parts.put(loss.name(), cls[0].value());
         parts.put(PART, weight * value);
         return new StepResult(b.parameterGradient(), parts);
     }

@@ -2,6 +2,7 @@ package org.xai4j.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -10,14 +11,26 @@ import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.VertexIndices;
+import org.deeplearning4j.nn.graph.vertex.impl.InputVertex;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.nn.api.FwdPassType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.xai4j.engine.HelperConvolutionLayer;
+import org.xai4j.engine.OneDnnBatchNormHelper;
 
 /**
  * A ComputationGraph that exposes the gradients DL4J M2.1 computes but does not return: the epsilons of
  * the input vertex and of inner vertices (DESIGN.md decision 3). M2.1 has no public call for them
  * ({@code backpropGradient} clears the vertex epsilons before returning), so this subclass runs the protected
  * {@code calcBackpropGradients(false, false, eps)} and reads {@code getVertex(name).getEpsilon()} before clearing
- * the vertices. This works only with {@link WorkspaceMode#NONE} (as {@link Classifier#newGraph} sets).
+ * the vertices. This works only with {@link WorkspaceMode#NONE} (as {@link Classifier#newGraph} sets). Passes that
+ * need no inner epsilon (parameter and input gradients only) run inside DL4J's workspaces instead
+ * ({@link #passInWorkspaces}, issue 6), switching the workspace modes on for the call.
  *
  * <p>Verified semantics (see {@code ModelAdapterTapTest} and {@code ModelAdapterGradientTest}): after the backward pass, the epsilon stored on
  * vertex {@code v} is dT/d(output activations of v), summed over all consumers of v; for the input vertex it is
@@ -28,6 +41,44 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public class InspectableGraph extends ComputationGraph {
     public InspectableGraph(ComputationGraphConfiguration configuration) {
         super(configuration);
+    }
+
+    /**
+     * DL4J's initialisation, then xai4j's engine changes (issue 6): batch-norm layers that got DL4J's oneDNN helper
+     * get xai4j's, whose batch statistics are faster ({@link OneDnnBatchNormHelper}); convolution layers skip the
+     * forward recomputation of DL4J's backward pass ({@link HelperConvolutionLayer}); the input vertex keeps its
+     * epsilon out of workspaces ({@link CapturingInputVertex}).
+     */
+    @Override
+    public void init(INDArray parameters, boolean cloneParametersArray) {
+        super.init(parameters, cloneParametersArray);
+        OneDnnBatchNormHelper.install(this);
+        HelperConvolutionLayer.install(this, getConfiguration().getDataType());
+        for (String name : getConfiguration().getNetworkInputs()) {
+            GraphVertex v = verticesMap.get(name);
+            if (!(v instanceof CapturingInputVertex)) {
+                CapturingInputVertex capturing = new CapturingInputVertex(this, name, v.getVertexIndex(),
+                        v.getOutputVertices(), getConfiguration().getDataType());
+                vertices[v.getVertexIndex()] = capturing;
+                verticesMap.put(name, capturing);
+            }
+        }
+    }
+
+    /**
+     * The network input vertex, which copies the epsilon it receives out of any workspace (a no-op without
+     * workspaces), so that {@link #passInWorkspaces} can return the input gradient after DL4J closed the
+     * workspace the epsilon was computed in.
+     */
+    private static final class CapturingInputVertex extends InputVertex {
+        CapturingInputVertex(ComputationGraph graph, String name, int index, VertexIndices[] outputs, DataType type) {
+            super(graph, name, index, outputs, type);
+        }
+
+        @Override
+        public void setEpsilon(INDArray epsilon) {
+            super.setEpsilon(epsilon == null ? null : epsilon.detach());
+        }
     }
 
     /**
@@ -53,6 +104,90 @@ public class InspectableGraph extends ComputationGraph {
         requireNoWorkspaces();
         calcBackpropGradients(false, false, outputEpsilon);
         return gradient;
+    }
+
+    /** Output activations and input gradient of {@link #passInWorkspaces}. */
+    record Pass(INDArray output, INDArray inputGradient) {
+    }
+
+    /**
+     * One forward and backward pass inside DL4J's workspaces, for passes that need only the parameter gradient and,
+     * optionally, the input gradient (issue 6: with {@link WorkspaceMode#NONE} every activation and activation
+     * gradient is a fresh native buffer, whose page faults cost ~20% of a small network's step on a 2-core VM and
+     * more when memory is short). The graph is created with workspaces NONE, so both modes are switched to
+     * {@link WorkspaceMode#ENABLED} for this call only (DL4J's {@code calcBackpropGradients} reads the
+     * <i>inference</i> mode to decide on workspaces) and the pass runs as {@code computeGradientAndScore} runs it,
+     * with an external error on the output instead of an output layer. The input gradient survives because the
+     * input vertex copies its epsilon out of the workspaces as it receives it ({@link CapturingInputVertex}); no
+     * other activation or epsilon survives the call. The parameter gradient is written to the flattened gradient
+     * view, exactly as {@link #backpropKeepingEpsilons} writes it.
+     *
+     * @param input           the single network input
+     * @param train           DL4J train mode (batch statistics, dropout) or inference mode
+     * @param outputName      the single output vertex
+     * @param outputEpsilonOf maps a detached copy of the output activations to dT/d(output), called between the
+     *                        passes outside any workspace
+     * @return the output activations (the detached copy passed to {@code outputEpsilonOf}) and dT/dinput (an
+     *         owned array)
+     */
+    Pass passInWorkspaces(INDArray input, boolean train, String outputName, UnaryOperator<INDArray> outputEpsilonOf) {
+        requireNoWorkspaces();
+        if (flattenedGradients == null) {
+            initGradientsView();
+        }
+        ComputationGraphConfiguration c = getConfiguration();
+        c.setTrainingWorkspaceMode(WorkspaceMode.ENABLED);
+        c.setInferenceWorkspaceMode(WorkspaceMode.ENABLED);
+        try {
+            LayerWorkspaceMgr mgr = LayerWorkspaceMgr.builder()
+                    .with(ArrayType.ACTIVATIONS, WS_ALL_LAYERS_ACT, WS_ALL_LAYERS_ACT_CONFIG)
+                    .with(ArrayType.INPUT, WS_ALL_LAYERS_ACT, WS_ALL_LAYERS_ACT_CONFIG)
+                    .with(ArrayType.FF_WORKING_MEM, WS_LAYER_WORKING_MEM, WS_LAYER_WORKING_MEM_CONFIG)
+                    .with(ArrayType.BP_WORKING_MEM, WS_LAYER_WORKING_MEM, WS_LAYER_WORKING_MEM_CONFIG)
+                    .with(ArrayType.RNN_FF_LOOP_WORKING_MEM, WS_RNN_LOOP_WORKING_MEM, WS_RNN_LOOP_WORKING_MEM_CONFIG)
+                    .with(ArrayType.RNN_BP_LOOP_WORKING_MEM, WS_RNN_LOOP_WORKING_MEM, WS_RNN_LOOP_WORKING_MEM_CONFIG)
+                    .build();
+            mgr.setHelperWorkspacePointers(helperWorkspaces);
+            try (MemoryWorkspace all = mgr.notifyScopeEntered(ArrayType.ACTIVATIONS)) {
+                Map<String, INDArray> acts = ffToLayerActivationsInWS(train, -1, null, FwdPassType.STANDARD, false,
+                        new INDArray[] {input}, null, null, false);
+                INDArray output;
+                INDArray epsilon;
+                try (MemoryWorkspace out = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                    output = acts.get(outputName).detach();
+                    epsilon = outputEpsilonOf.apply(output.dup());
+                }
+                calcBackpropGradients(false, false, epsilon);
+                INDArray dx = null;
+                for (String name : getConfiguration().getNetworkInputs()) {
+                    dx = getVertex(name).getEpsilon();
+                }
+                return new Pass(output, dx);
+            } finally {
+                clearLayersStates();
+            }
+        } finally {
+            c.setTrainingWorkspaceMode(WorkspaceMode.NONE);
+            c.setInferenceWorkspaceMode(WorkspaceMode.NONE);
+        }
+    }
+
+    /**
+     * The single output of a forward pass run inside DL4J's workspaces ({@code output(train, input)} with both
+     * workspace modes switched to {@link WorkspaceMode#ENABLED} for this call; see
+     * {@link #trainingPassInWorkspaces}). The result is detached (an owned array); no layer state survives.
+     */
+    INDArray outputInWorkspaces(INDArray input, boolean train) {
+        requireNoWorkspaces();
+        ComputationGraphConfiguration c = getConfiguration();
+        c.setTrainingWorkspaceMode(WorkspaceMode.ENABLED);
+        c.setInferenceWorkspaceMode(WorkspaceMode.ENABLED);
+        try {
+            return output(train, input)[0];
+        } finally {
+            c.setTrainingWorkspaceMode(WorkspaceMode.NONE);
+            c.setInferenceWorkspaceMode(WorkspaceMode.NONE);
+        }
     }
 
     /** A copy of the epsilon (dT/d output of the vertex) left on a vertex by {@link #backpropKeepingEpsilons}. */

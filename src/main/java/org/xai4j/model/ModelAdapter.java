@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -48,6 +49,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * ({@code g.gradient().dup()}) before another call, and put a combined flat gradient back with
  * {@link #loadGradient}. INFERENCE-mode input and tap gradients do not touch the live gradient view. All returned
  * arrays are owned copies unless documented. Not thread safe.
+ *
+ * <h2>Memory (issue 6)</h2>
+ * {@link #logits}, {@link #inputGradient}, {@link #parameterGradient} and {@link #trainingPass} run inside DL4J's
+ * workspaces, which reuse the memory of activations and activation gradients from call to call; {@link #tap} and the
+ * {@link #forward}/{@link #backward} pair keep every vertex's activations and epsilons and run without workspaces.
+ * Both give the same numbers ({@code ModelAdapterWorkspaceTest}).
  */
 public final class ModelAdapter {
     private final Classifier classifier;
@@ -93,9 +100,7 @@ public final class ModelAdapter {
     /** Logits, N x K. INFERENCE is deterministic; TRAINING uses batch statistics and draws new dropout masks. */
     public INDArray logits(INDArray x, Mode mode) {
         pending = null;
-        INDArray z = graph.output(mode.train(), cast(x))[0].dup();
-        graph.clearPass();
-        return z;
+        return graph.outputInWorkspaces(cast(x), mode.train());
     }
 
     /** d(sum over the batch of T(z))/dx, same shape as x. */
@@ -156,6 +161,29 @@ public final class ModelAdapter {
         } finally {
             p.graph.clearPass();
         }
+    }
+
+    /**
+     * A training step's forward and backward pass in one call, for steps that need only the parameter gradient and,
+     * optionally, the input gradient: the same gradients as {@code forward(x, TRAINING)} then
+     * {@code backward(dLdLogitsOf(z), wantInputGradient)} (same parameter-gradient layout and running-statistics
+     * entries), but run inside DL4J's workspaces, so activations and activation gradients reuse memory from step to
+     * step instead of being fresh native buffers (issue 6).
+     *
+     * @param dLdLogitsOf maps the logits (N x K, an owned copy) to dL/dlogits (raw per-batch sum convention, as for
+     *                    {@link #backward}); called once, between the passes
+     * @return the parameter gradient as {@link #backward} returns it, and dL/dx when asked for
+     */
+    public Backward trainingPass(INDArray x, UnaryOperator<INDArray> dLdLogitsOf, boolean wantInputGradient) {
+        pending = null;
+        InspectableGraph.Pass p = graph.passInWorkspaces(cast(x), true, description.logitsName(),
+                z -> checkedGradient(dLdLogitsOf.apply(z), z));
+        return new Backward(graph.gradientOverView(), wantInputGradient ? p.inputGradient() : null);
+    }
+
+    /** {@link #trainingPass(INDArray, UnaryOperator, boolean)} without the input gradient. */
+    public Backward trainingPass(INDArray x, UnaryOperator<INDArray> dLdLogitsOf) {
+        return trainingPass(x, dLdLogitsOf, false);
     }
 
     /**
@@ -221,29 +249,40 @@ public final class ModelAdapter {
                         boolean wantParams) {
         pending = null;
         InspectableGraph g = graphFor(mode);
+        if (tapVertex == null) {
+            INDArray[] logits = new INDArray[1];
+            InspectableGraph.Pass p = g.passInWorkspaces(cast(x), mode.train(), description.logitsName(),
+                    z -> checkedGradient(target.outputGradient((logits[0] = z).dup()), z));
+            return new Result(logits[0], p.inputGradient(), null, null, wantParams ? parameterGradient(mode) : null);
+        }
         try {
             Map<String, INDArray> acts = g.forwardKeepingInputs(cast(x), mode.train());
             INDArray z = acts.get(description.logitsName()).dup();
-            INDArray tapActs = tapVertex == null ? null : acts.get(tapVertex).dup();
-            INDArray eps = target.outputGradient(z.dup());
-            if (!Arrays.equals(eps.shape(), z.shape())) {
-                throw new IllegalArgumentException("target returned shape " + Arrays.toString(eps.shape())
-                        + " for logits " + Arrays.toString(z.shape()));
-            }
-            g.backpropKeepingEpsilons(eps.castTo(z.dataType()).dup());
+            INDArray tapActs = acts.get(tapVertex).dup();
+            g.backpropKeepingEpsilons(checkedGradient(target.outputGradient(z.dup()), z));
             INDArray dx = wantInput ? g.epsilonOf(description.inputName()) : null;
-            INDArray dTap = tapVertex == null ? null : g.epsilonOf(tapVertex);
-            INDArray dTheta = null;
-            if (wantParams) {
-                if (mode == Mode.INFERENCE) {
-                    folding().writeLiveGradient();
-                }
-                dTheta = graph.gradientOverView().gradient().dup();
-            }
-            return new Result(z, dx, tapActs, dTap, dTheta);
+            INDArray dTap = g.epsilonOf(tapVertex);
+            return new Result(z, dx, tapActs, dTap, wantParams ? parameterGradient(mode) : null);
         } finally {
             g.clearPass();
         }
+    }
+
+    /** The flattened parameter gradient of the pass that just ran on the graph of {@code mode}, as a copy. */
+    private INDArray parameterGradient(Mode mode) {
+        if (mode == Mode.INFERENCE) {
+            folding().writeLiveGradient();
+        }
+        return graph.gradientOverView().gradient().dup();
+    }
+
+    /** dT/dlogits from a target or loss, checked against the logits' shape and cast to the network's type. */
+    private INDArray checkedGradient(INDArray eps, INDArray z) {
+        if (!Arrays.equals(eps.shape(), z.shape())) {
+            throw new IllegalArgumentException("target returned shape " + Arrays.toString(eps.shape())
+                    + " for logits " + Arrays.toString(z.shape()));
+        }
+        return eps.castTo(dataType()).dup();
     }
 
     private InspectableGraph graphFor(Mode mode) {
