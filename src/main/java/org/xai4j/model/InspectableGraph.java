@@ -1,6 +1,9 @@
 package org.xai4j.model;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -20,6 +23,7 @@ import org.deeplearning4j.nn.api.FwdPassType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.xai4j.engine.FastLayers;
 import org.xai4j.engine.HelperConvolutionLayer;
 import org.xai4j.engine.OneDnnBatchNormHelper;
 
@@ -39,21 +43,23 @@ import org.xai4j.engine.OneDnnBatchNormHelper;
  * <p>Only {@link ModelAdapter} should use the extra calls; they are not thread safe (neither is DL4J).
  */
 public class InspectableGraph extends ComputationGraph {
+    private transient List<HelperConvolutionLayer> inputConvolutions;
+
     public InspectableGraph(ComputationGraphConfiguration configuration) {
         super(configuration);
     }
 
     /**
      * DL4J's initialisation, then xai4j's engine changes (issue 6): batch-norm layers that got DL4J's oneDNN helper
-     * get xai4j's, whose batch statistics are faster ({@link OneDnnBatchNormHelper}); convolution layers skip the
-     * forward recomputation of DL4J's backward pass ({@link HelperConvolutionLayer}); the input vertex keeps its
-     * epsilon out of workspaces ({@link CapturingInputVertex}).
+     * get xai4j's, whose batch statistics and backward pass are faster ({@link OneDnnBatchNormHelper}); identity
+     * convolutions skip the forward recomputation of DL4J's backward pass and ReLU layers run in one pass each way
+     * ({@link FastLayers}); the input vertex keeps its epsilon out of workspaces ({@link CapturingInputVertex}).
      */
     @Override
     public void init(INDArray parameters, boolean cloneParametersArray) {
         super.init(parameters, cloneParametersArray);
         OneDnnBatchNormHelper.install(this);
-        HelperConvolutionLayer.install(this, getConfiguration().getDataType());
+        FastLayers.install(this, getConfiguration().getDataType());
         for (String name : getConfiguration().getNetworkInputs()) {
             GraphVertex v = verticesMap.get(name);
             if (!(v instanceof CapturingInputVertex)) {
@@ -63,6 +69,22 @@ public class InspectableGraph extends ComputationGraph {
                 verticesMap.put(name, capturing);
             }
         }
+    }
+
+    /** The convolution layers whose every input is a network input (they produce the input gradient). */
+    private List<HelperConvolutionLayer> inputConvolutions() {
+        if (inputConvolutions == null) {
+            List<HelperConvolutionLayer> found = new ArrayList<>();
+            for (GraphVertex v : getVertices()) {
+                if (v.hasLayer() && v.getLayer() instanceof HelperConvolutionLayer l && v.getInputVertices() != null
+                        && Arrays.stream(v.getInputVertices()).allMatch(i -> getVertices()[i.getVertexIndex()]
+                        .isInputVertex())) {
+                    found.add(l);
+                }
+            }
+            inputConvolutions = List.copyOf(found);
+        }
+        return inputConvolutions;
     }
 
     /**
@@ -127,10 +149,13 @@ public class InspectableGraph extends ComputationGraph {
      * @param outputName      the single output vertex
      * @param outputEpsilonOf maps a detached copy of the output activations to dT/d(output), called between the
      *                        passes outside any workspace
+     * @param wantInputGradient whether dT/dinput is needed; without it, convolutions that read the network input
+     *                          compute their parameter gradients only ({@link HelperConvolutionLayer})
      * @return the output activations (the detached copy passed to {@code outputEpsilonOf}) and dT/dinput (an
-     *         owned array)
+     *         owned array; null unless asked for)
      */
-    Pass passInWorkspaces(INDArray input, boolean train, String outputName, UnaryOperator<INDArray> outputEpsilonOf) {
+    Pass passInWorkspaces(INDArray input, boolean train, String outputName, UnaryOperator<INDArray> outputEpsilonOf,
+                          boolean wantInputGradient) {
         requireNoWorkspaces();
         if (flattenedGradients == null) {
             initGradientsView();
@@ -157,13 +182,15 @@ public class InspectableGraph extends ComputationGraph {
                     output = acts.get(outputName).detach();
                     epsilon = outputEpsilonOf.apply(output.dup());
                 }
+                inputConvolutions().forEach(l -> l.setInputGradientNeeded(wantInputGradient));
                 calcBackpropGradients(false, false, epsilon);
                 INDArray dx = null;
                 for (String name : getConfiguration().getNetworkInputs()) {
-                    dx = getVertex(name).getEpsilon();
+                    dx = wantInputGradient ? getVertex(name).getEpsilon() : null;
                 }
                 return new Pass(output, dx);
             } finally {
+                inputConvolutions().forEach(l -> l.setInputGradientNeeded(true));
                 clearLayersStates();
             }
         } finally {

@@ -177,8 +177,8 @@ public final class ModelAdapter {
     public Backward trainingPass(INDArray x, UnaryOperator<INDArray> dLdLogitsOf, boolean wantInputGradient) {
         pending = null;
         InspectableGraph.Pass p = graph.passInWorkspaces(cast(x), true, description.logitsName(),
-                z -> checkedGradient(dLdLogitsOf.apply(z), z));
-        return new Backward(graph.gradientOverView(), wantInputGradient ? p.inputGradient() : null);
+                z -> checkedGradient(dLdLogitsOf.apply(z), z), wantInputGradient);
+        return new Backward(graph.gradientOverView(), p.inputGradient());
     }
 
     /** {@link #trainingPass(INDArray, UnaryOperator, boolean)} without the input gradient. */
@@ -252,7 +252,7 @@ public final class ModelAdapter {
         if (tapVertex == null) {
             INDArray[] logits = new INDArray[1];
             InspectableGraph.Pass p = g.passInWorkspaces(cast(x), mode.train(), description.logitsName(),
-                    z -> checkedGradient(target.outputGradient((logits[0] = z).dup()), z));
+                    z -> checkedGradient(target.outputGradient((logits[0] = z).dup()), z), wantInput);
             return new Result(logits[0], p.inputGradient(), null, null, wantParams ? parameterGradient(mode) : null);
         }
         try {

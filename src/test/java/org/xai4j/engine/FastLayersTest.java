@@ -7,12 +7,14 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,31 +22,47 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The convolution layer that skips DL4J's forward recomputation in its backward pass gives the same gradients as
- * DL4J's own layer (same graph, same parameters, one swapped in and one not), in float32 (oneDNN helper, when the
- * build has its natives) and in double precision (DL4J's im2col path), and is swapped in only for the identity
- * activation.
+ * xai4j's layer implementations give the same outputs and gradients as DL4J's own (same graph, same parameters, one
+ * with the layers swapped and one without), in float32 (oneDNN helper, when the build has its natives) and in double
+ * precision (DL4J's im2col path): the convolution without DL4J's backprop recomputation, swapped in only for the
+ * identity activation (also when it reads the network input and is told not to compute the input gradient), and the
+ * one-pass ReLU, swapped in only for the plain ReLU.
  */
-class HelperConvolutionLayerTest {
+class FastLayersTest {
     @Test
     void sameGradientsAsDl4jsLayerInBothPrecisions() {
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             ComputationGraph plain = graph(type);
             ComputationGraph swapped = graph(type);
             swapped.params().assign(plain.params());
-            assertThat(HelperConvolutionLayer.install(swapped, type)).as("identity convolutions").isEqualTo(2);
+            assertThat(FastLayers.install(swapped, type)).as("identity convolutions and the plain ReLU").isEqualTo(3);
             assertThat(swapped.getLayer("conv1")).isInstanceOf(HelperConvolutionLayer.class);
             assertThat(swapped.getLayer("conv2")).isInstanceOf(HelperConvolutionLayer.class);
+            assertThat(swapped.getLayer("relu")).isInstanceOf(ReluLayer.class);
             assertThat(swapped.getLayer("conv3").getClass())
                     .isEqualTo(org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class);
+            assertThat(swapped.getLayer("leaky").getClass()).isEqualTo(org.deeplearning4j.nn.layers.ActivationLayer.class);
             Nd4j.getRandom().setSeed(5);
-            INDArray x = Nd4j.rand(type, 3, 2, 8, 8);
+            INDArray x = Nd4j.rand(type, 3, 2, 8, 8).subi(0.5);
             INDArray eps = Nd4j.rand(type, 3, 2).subi(0.5);
+            double tol = type == DataType.FLOAT ? 1e-6 : 1e-12;
+            for (boolean train : new boolean[] {true, false}) {
+                assertThat(swapped.output(train, x)[0].equalsWithEps(plain.output(train, x)[0], tol))
+                        .as(type + " output, train " + train).isTrue();
+            }
             INDArray expected = gradient(plain, x, eps);
             INDArray actual = gradient(swapped, x, eps);
-            assertThat(actual.equalsWithEps(expected, type == DataType.FLOAT ? 1e-6 : 1e-12)).as(type.toString())
-                    .isTrue();
+            assertThat(actual.equalsWithEps(expected, tol)).as(type + " gradient").isTrue();
             assertThat(expected.norm2Number().doubleValue()).isGreaterThan(0);
+
+            HelperConvolutionLayer stem = (HelperConvolutionLayer) swapped.getLayer("conv1");
+            stem.setInputGradientNeeded(false);
+            swapped.feedForward(new INDArray[] {x}, true, false);
+            assertThat(stem.backpropGradient(Nd4j.rand(type, 3, 4, 4, 4), LayerWorkspaceMgr.noWorkspaces())
+                    .getSecond()).as("no input gradient").isNull();
+            INDArray parametersOnly = gradient(swapped, x, eps);
+            stem.setInputGradientNeeded(true);
+            assertThat(parametersOnly.equalsWithEps(expected, tol)).as(type + " gradient without dL/dx").isTrue();
         }
     }
 
@@ -55,16 +73,18 @@ class HelperConvolutionLayerTest {
 
     private static ComputationGraph graph(DataType type) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).dataType(type)
-                .weightInit(WeightInit.XAVIER).convolutionMode(ConvolutionMode.Same)
+                .weightInit(WeightInit.XAVIER).convolutionMode(ConvolutionMode.Truncate)
                 .trainingWorkspaceMode(WorkspaceMode.NONE).inferenceWorkspaceMode(WorkspaceMode.NONE)
                 .graphBuilder().addInputs("input").setInputTypes(InputType.convolutional(8, 8, 2))
-                .addLayer("conv1", new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.IDENTITY).build(),
-                        "input")
-                .addLayer("conv2", new ConvolutionLayer.Builder(3, 3).stride(2, 2).nOut(4).hasBias(false)
-                        .activation(Activation.IDENTITY).build(), "conv1")
+                .addLayer("conv1", new ConvolutionLayer.Builder(3, 3).stride(2, 2).padding(1, 1).nOut(4)
+                        .activation(Activation.IDENTITY).build(), "input")
+                .addLayer("relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), "conv1")
+                .addLayer("conv2", new ConvolutionLayer.Builder(3, 3).padding(1, 1).nOut(4).hasBias(false)
+                        .activation(Activation.IDENTITY).build(), "relu")
                 .addLayer("conv3", new ConvolutionLayer.Builder(1, 1).nOut(3).activation(Activation.TANH).build(),
                         "conv2")
-                .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "conv3")
+                .addLayer("leaky", new ActivationLayer.Builder().activation(Activation.LEAKYRELU).build(), "conv3")
+                .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "leaky")
                 .addLayer("logits", new DenseLayer.Builder().nOut(2).activation(Activation.IDENTITY).build(), "gap")
                 .setOutputs("logits").build();
         ComputationGraph g = new ComputationGraph(conf);
