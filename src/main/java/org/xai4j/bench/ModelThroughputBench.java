@@ -34,8 +34,8 @@ import org.xai4j.perf.Timing;
  *
  * <p>Everything is interleaved so that a change in machine load hits all variants alike: each case is built once
  * per engine, and every round times one reference multiply and then, for each engine in turn, one training step
- * ({@link ModelAdapter#trainingPass}, as {@code StandardStep} runs it), one inference pass and one attribution pass. Reported times are medians over the rounds; the reference rate is the
- * median over all rounds of the run.
+ * ({@link ModelAdapter#trainingPass}, as {@code StandardStep} runs it), one inference pass and one attribution
+ * pass. Reported times are medians over the rounds; the reference rate is the median over all rounds of the run.
  */
 public final class ModelThroughputBench {
     private static final long MEMORY_SAMPLE_MILLIS = 5;

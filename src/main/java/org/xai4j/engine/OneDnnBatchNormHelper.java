@@ -29,14 +29,16 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * DL4J's oneDNN batch-normalisation helper ({@link MKLDNNBatchNormHelper}, M2.1) with the batch statistics computed
- * on a channel-major copy (issue 6). The DL4J helper reduces an NCHW activation over dimensions {0, 2, 3} with
- * ND4J's strided reductions, which the profile of a small ResNet's training step showed taking three times as long
- * as the oneDNN normalisation itself (~15% of the step). Here the activation is copied once into a channel-major
- * {@code C x (N H W)} working array, and the mean and the (biased) variance, as the mean of squared deviations, are
- * row reductions over contiguous memory (ND4J's variance op is a slow scalar loop even there); the
- * normalisation and its backward pass are the same libnd4j oneDNN ops ({@code batchnorm}, {@code batchnorm_bp})
- * the DL4J helper calls, so results agree with it to float32 rounding ({@code OneDnnBatchNormHelperTest}).
+ * Replacement for DL4J's oneDNN batch-normalisation helper ({@link MKLDNNBatchNormHelper}, M2.1) with faster
+ * training-mode statistics and backward pass (issue 6). The profile of a small ResNet's training step showed DL4J's
+ * helper reducing NCHW activations over dimensions {0, 2, 3} with ND4J's strided reductions (three times the cost of
+ * the oneDNN normalisation itself), and libnd4j's {@code batchnorm_bp} adding the batch-statistics terms to oneDNN's
+ * fixed-statistics backward pass with more strided reductions (4-5x the forward pass). Here an NCHW activation is
+ * viewed as {@code (N C) x (H W)} contiguous rows: the statistics are row sums (mean, then squared deviations from
+ * it) and the backward pass is two row reductions and three row-broadcast passes ({@link #backpropNchw}). The forward
+ * normalisation is libnd4j's oneDNN {@code batchnorm} op, as in DL4J's helper; other layouts fall back to the
+ * helper's own reductions and {@code batchnorm_bp}. Checked against a double-precision batch norm and its finite
+ * differences ({@code OneDnnBatchNormHelperTest}).
  *
  * <p>{@link #install} puts it in place of every {@link MKLDNNBatchNormHelper} of a graph (DL4J creates helpers when
  * the layer is created, so a graph without oneDNN helpers is left alone). Reference: Ioffe and Szegedy, "Batch
