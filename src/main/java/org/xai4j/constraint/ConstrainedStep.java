@@ -9,9 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.xai4j.data.Batch;
 import org.xai4j.loss.LogitLoss;
-import org.xai4j.loss.LossValue;
-import org.xai4j.model.Backward;
 import org.xai4j.model.ModelAdapter;
+import org.xai4j.train.StandardStep;
 import org.xai4j.train.StepResult;
 import org.xai4j.train.TrainingStep;
 
@@ -30,7 +29,7 @@ public final class ConstrainedStep implements TrainingStep {
     /** Name of the constraint's loss part (metrics CSV column {@code train_constraint}). */
     public static final String PART = "constraint";
 
-    private final LogitLoss loss;
+    private final StandardStep classification;
     private final List<TrainingAttribution> attributions;
     private final AttributionConstraint term;
     private final VoxelTargets targets;
@@ -48,7 +47,7 @@ public final class ConstrainedStep implements TrainingStep {
         if (attributions.isEmpty()) {
             throw new IllegalArgumentException("attribution: at least one is needed");
         }
-        this.loss = loss;
+        this.classification = new StandardStep(loss);
         this.attributions = List.copyOf(attributions);
         this.term = term;
         this.targets = targets;
@@ -82,17 +81,14 @@ public final class ConstrainedStep implements TrainingStep {
                 extra = r.parameterGradient().muli(weight * batch.size());
             }
         }
-        LossValue[] cls = new LossValue[1];
-        Backward b = adapter.trainingPass(batch.features(),
-                z -> (cls[0] = loss.compute(z, batch.labels())).logitGradient());
+        StepResult cls = classification.compute(adapter, batch);
         if (extra != null) {
-            INDArray view = b.parameterGradient().gradient();
+            INDArray view = cls.gradient().gradient();
             view.addi(extra.reshape(view.shape()));
         }
-        Map<String, Double> parts = new LinkedHashMap<>();
-        parts.put(loss.name(), cls[0].value());
+        Map<String, Double> parts = new LinkedHashMap<>(cls.lossParts());
         parts.put(PART, weight * value);
-        return new StepResult(b.parameterGradient(), parts);
+        return new StepResult(cls.gradient(), parts);
     }
 
     /** Forward+backward passes the term ran in the last {@link #compute} (0 when it was skipped). */

@@ -129,13 +129,18 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
         if (!Shape.hasDefaultStridesForShape(epsilon)) {
             epsilon = epsilon.dup('c'); // as DL4J's helper (DL4J issue 8860)
         }
-        if (input.rank() == 4 && format == CNN2DFormat.NCHW && gamma != null && dGammaView != null) {
-            INDArray dx = backpropNchw(input, epsilon, gamma, eps, dGammaView, dBetaView, workspaceMgr);
-            Gradient g = new DefaultGradient();
-            g.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
-            g.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
-            return new Pair<>(g, dx);
-        }
+        INDArray dx = input.rank() == 4 && format == CNN2DFormat.NCHW && gamma != null && dGammaView != null
+                ? backpropNchw(input, epsilon, gamma, eps, dGammaView, dBetaView, workspaceMgr)
+                : backpropOp(input, epsilon, gamma, beta, dGammaView, dBetaView, eps, format, workspaceMgr);
+        Gradient g = new DefaultGradient();
+        g.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
+        g.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
+        return new Pair<>(g, dx);
+    }
+
+    /** Other layouts: libnd4j's {@code batchnorm_bp}, as DL4J's helper calls it. */
+    private INDArray backpropOp(INDArray input, INDArray epsilon, INDArray gamma, INDArray beta, INDArray dGammaView,
+                                INDArray dBetaView, double eps, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
         List<INDArray> args = new ArrayList<>(List.of(input, meanCache, varCache));
         if (gamma != null) {
             args.add(gamma.reshape(gamma.length()));
@@ -161,10 +166,7 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
             op.setOutputArgument(4, dBetaView.reshape(dBetaView.length()));
         }
         Nd4j.exec(op);
-        Gradient g = new DefaultGradient();
-        g.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
-        g.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
-        return new Pair<>(g, epsAtInput);
+        return epsAtInput;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.deeplearning4j.nn.api.Layer;
@@ -160,10 +161,7 @@ public class InspectableGraph extends ComputationGraph {
         if (flattenedGradients == null) {
             initGradientsView();
         }
-        ComputationGraphConfiguration c = getConfiguration();
-        c.setTrainingWorkspaceMode(WorkspaceMode.ENABLED);
-        c.setInferenceWorkspaceMode(WorkspaceMode.ENABLED);
-        try {
+        return withWorkspacesEnabled(() -> {
             LayerWorkspaceMgr mgr = LayerWorkspaceMgr.builder()
                     .with(ArrayType.ACTIVATIONS, WS_ALL_LAYERS_ACT, WS_ALL_LAYERS_ACT_CONFIG)
                     .with(ArrayType.INPUT, WS_ALL_LAYERS_ACT, WS_ALL_LAYERS_ACT_CONFIG)
@@ -184,33 +182,36 @@ public class InspectableGraph extends ComputationGraph {
                 }
                 inputConvolutions().forEach(l -> l.setInputGradientNeeded(wantInputGradient));
                 calcBackpropGradients(false, false, epsilon);
-                INDArray dx = null;
-                for (String name : getConfiguration().getNetworkInputs()) {
-                    dx = wantInputGradient ? getVertex(name).getEpsilon() : null;
-                }
-                return new Pass(output, dx);
+                String inputName = getConfiguration().getNetworkInputs().get(0);
+                return new Pass(output, wantInputGradient ? getVertex(inputName).getEpsilon() : null);
             } finally {
                 inputConvolutions().forEach(l -> l.setInputGradientNeeded(true));
                 clearLayersStates();
             }
-        } finally {
-            c.setTrainingWorkspaceMode(WorkspaceMode.NONE);
-            c.setInferenceWorkspaceMode(WorkspaceMode.NONE);
-        }
+        });
     }
 
     /**
      * The single output of a forward pass run inside DL4J's workspaces ({@code output(train, input)} with both
      * workspace modes switched to {@link WorkspaceMode#ENABLED} for this call; see
-     * {@link #trainingPassInWorkspaces}). The result is detached (an owned array); no layer state survives.
+     * {@link #passInWorkspaces}). The result is detached (an owned array); no layer state survives.
      */
     INDArray outputInWorkspaces(INDArray input, boolean train) {
         requireNoWorkspaces();
+        return withWorkspacesEnabled(() -> output(train, input)[0]);
+    }
+
+    /**
+     * Runs {@code pass} with both workspace modes of the configuration set to {@link WorkspaceMode#ENABLED}, then
+     * back to {@link WorkspaceMode#NONE}. Both are needed: DL4J's {@code calcBackpropGradients} reads the inference
+     * mode to decide on workspaces, also in a training pass.
+     */
+    private <T> T withWorkspacesEnabled(Supplier<T> pass) {
         ComputationGraphConfiguration c = getConfiguration();
         c.setTrainingWorkspaceMode(WorkspaceMode.ENABLED);
         c.setInferenceWorkspaceMode(WorkspaceMode.ENABLED);
         try {
-            return output(train, input)[0];
+            return pass.get();
         } finally {
             c.setTrainingWorkspaceMode(WorkspaceMode.NONE);
             c.setInferenceWorkspaceMode(WorkspaceMode.NONE);

@@ -250,10 +250,9 @@ public final class ModelAdapter {
         pending = null;
         InspectableGraph g = graphFor(mode);
         if (tapVertex == null) {
-            INDArray[] logits = new INDArray[1];
             InspectableGraph.Pass p = g.passInWorkspaces(cast(x), mode.train(), description.logitsName(),
-                    z -> checkedGradient(target.outputGradient((logits[0] = z).dup()), z), wantInput);
-            return new Result(logits[0], p.inputGradient(), null, null, wantParams ? parameterGradient(mode) : null);
+                    z -> checkedGradient(target.outputGradient(z), z), wantInput);
+            return new Result(p.output(), p.inputGradient(), null, null, wantParams ? parameterGradient(mode) : null);
         }
         try {
             Map<String, INDArray> acts = g.forwardKeepingInputs(cast(x), mode.train());
