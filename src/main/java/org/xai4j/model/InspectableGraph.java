@@ -24,6 +24,7 @@ import org.deeplearning4j.nn.api.FwdPassType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.xai4j.engine.ActivationSwitches;
 import org.xai4j.engine.FastLayers;
 import org.xai4j.engine.HelperConvolutionLayer;
 import org.xai4j.engine.OneDnnBatchNormHelper;
@@ -45,6 +46,7 @@ import org.xai4j.engine.OneDnnBatchNormHelper;
  */
 public class InspectableGraph extends ComputationGraph {
     private transient List<HelperConvolutionLayer> inputConvolutions;
+    private final transient ActivationSwitches switches = new ActivationSwitches();
 
     public InspectableGraph(ComputationGraphConfiguration configuration) {
         super(configuration);
@@ -60,7 +62,7 @@ public class InspectableGraph extends ComputationGraph {
     public void init(INDArray parameters, boolean cloneParametersArray) {
         super.init(parameters, cloneParametersArray);
         OneDnnBatchNormHelper.install(this);
-        FastLayers.install(this, getConfiguration().getDataType());
+        FastLayers.install(this, getConfiguration().getDataType(), switches);
         for (String name : getConfiguration().getNetworkInputs()) {
             GraphVertex v = verticesMap.get(name);
             if (!(v instanceof CapturingInputVertex)) {
@@ -70,6 +72,11 @@ public class InspectableGraph extends ComputationGraph {
                 verticesMap.put(name, capturing);
             }
         }
+    }
+
+    /** The switches of this graph's ReLU and leaky-ReLU layers, to record and replay ({@link ActivationSwitches}). */
+    public ActivationSwitches switches() {
+        return switches;
     }
 
     /** The convolution layers whose every input is a network input (they produce the input gradient). */
