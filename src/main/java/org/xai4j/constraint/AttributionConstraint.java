@@ -1,6 +1,9 @@
 package org.xai4j.constraint;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.xai4j.engine.ActivationSwitches;
 import org.nd4j.linalg.factory.Nd4j;
 import org.xai4j.model.Backward;
 import org.xai4j.model.Mode;
@@ -25,10 +28,15 @@ import org.xai4j.model.Target;
  * differences of ordinary parameter gradients on the same graph: central {@code (dS/dtheta(x'+hu) -
  * dS/dtheta(x'-hu)) / 2h} or forward {@code (dS/dtheta(x'+hu) - dS/dtheta(x')) / h}, whose second term comes free
  * with the attribution pass. One step {@code h = step * max|x| / max_j max|u_j|} (largest magnitudes over the
- * sub-batch, so no voxel moves by more than {@code step * max|x|}) serves every point, so the forward scheme needs one accumulated base gradient whatever the number of points
- * (Karakida et al., ICML 2023; Finlay and Oberman, 2019). The BatchNorm running-statistics entries of the result are
+ * sub-batch, so no voxel moves by more than {@code step * max|x|}) serves every point, so the forward scheme needs one
+ * accumulated base gradient whatever the number of points (Karakida et al., ICML 2023; Finlay and Oberman, 2019).
+ * The perturbed passes replay the ReLU / leaky-ReLU switches recorded in point j's attribution pass
+ * ({@link ActivationSwitches}): the difference is then taken on the linear piece the network is on at {@code x'_j},
+ * whose derivatives are those of double back-propagation, instead of picking up an O(1/h) jump for every unit that
+ * flips in between (the cause of issue 12, measured in docs/attribution-constraint.md). The BatchNorm running-statistics entries of the result are
  * zero: the extra passes must not move the running statistics (DESIGN.md decision 5). Memory: a few sub-batch-sized
- * arrays and two parameter-sized ones, independent of the number of points.
+ * arrays and two parameter-sized ones, plus one recorded switch pattern (the rectifiers' activations on the
+ * sub-batch) per point.
  */
 public final class AttributionConstraint {
     private final AttributionLoss loss;
@@ -81,12 +89,16 @@ public final class AttributionConstraint {
     /** Value and weight gradient (see the class comment). Leaves every parameter bit-identical. */
     public Result compute(ModelAdapter adapter, PointSet points, INDArray targets, long dropoutSeed) {
         boolean forward = difference == ConstraintOptions.Difference.FORWARD;
+        ActivationSwitches switches = adapter.graph().switches();
         INDArray a = Nd4j.zeros(adapter.dataType(), points.images().shape());
+        List<ActivationSwitches.Pattern> patterns = new ArrayList<>();
         INDArray base = null;
         int passes = 0;
         for (int j = 0; j < points.size(); j++) {
             AttributionPoint p = points.point(j);
-            Backward b = pass(adapter, p.input(), dropoutSeed, true);
+            ActivationSwitches.Pattern pattern = new ActivationSwitches.Pattern();
+            Backward b = switches.record(pattern, () -> pass(adapter, p.input(), dropoutSeed, true));
+            patterns.add(pattern);
             passes++;
             a.addi(b.inputGradient().muli(p.multiplier()));
             if (forward) {
@@ -107,13 +119,17 @@ public final class AttributionConstraint {
         double h = step * (scale > 0 ? scale : 1) / uMax;
         for (int j = 0; j < points.size(); j++) {
             AttributionPoint p = points.point(j);
+            ActivationSwitches.Pattern pattern = patterns.get(j);
             INDArray hu = p.multiplier().muli(v.gradient()).muli(h);
-            grad.addi(flat(pass(adapter, p.input().add(hu), dropoutSeed, false).parameterGradient().gradient()));
+            grad.addi(flat(switches.replay(pattern, () -> pass(adapter, p.input().add(hu), dropoutSeed, false))
+                    .parameterGradient().gradient()));
             passes++;
             if (!forward) {
-                grad.subi(flat(pass(adapter, p.input().sub(hu), dropoutSeed, false).parameterGradient().gradient()));
+                grad.subi(flat(switches.replay(pattern, () -> pass(adapter, p.input().sub(hu), dropoutSeed, false))
+                        .parameterGradient().gradient()));
                 passes++;
             }
+            patterns.set(j, null);
         }
         if (forward) {
             grad.subi(base).divi(h);

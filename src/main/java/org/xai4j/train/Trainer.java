@@ -116,7 +116,7 @@ public final class Trainer {
     }
 
     /** The update of {@code fit()}: the updater turns the raw gradient into a step, subtracted from the parameters. */
-    static void applyUpdate(InspectableGraph graph, Gradient gradient, long iteration, int epoch, int batchSize) {
+    public static void applyUpdate(InspectableGraph graph, Gradient gradient, long iteration, int epoch, int batchSize) {
         graph.getUpdater().update(gradient, (int) iteration, epoch, batchSize, LayerWorkspaceMgr.noWorkspaces());
         graph.params().subi(gradient.gradient());
     }
