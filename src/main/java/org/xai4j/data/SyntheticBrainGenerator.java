@@ -15,7 +15,9 @@ import java.util.Random;
  * <p>Each image shows a head (scalp, skull), extra-axial CSF, a brain with a folded grey-matter ribbon, white
  * matter and two lateral ventricles, deformed by a smooth random field, with a bias field and Rician noise.
  * Pathologies: {@code tumor} (an irregular mass, optional necrotic core and oedema rim) and {@code ms} (small
- * ovoid hyperintense periventricular white-matter lesions). Every sample carries its lesion mask, boxes (one per
+ * ovoid hyperintense periventricular white-matter lesions; with {@code preset: hard}, {@link HardMsLesions}: lesions
+ * of low, overlapping contrast with partial volume, periventricular, juxtacortical and deep, and scanner variation).
+ * Every sample carries its lesion mask, boxes (one per
  * tumour, one per MS lesion) and concept masks {@code brain}, {@code grey_matter}, {@code white_matter},
  * {@code ventricles}, {@code skull}, one mask per enabled finding type ({@code tumor}, {@code ms}) and, with the
  * marker confounder, {@code marker}. Lesion pixels belong to {@code brain} but not to the three tissue masks.
@@ -75,6 +77,7 @@ public final class SyntheticBrainGenerator implements DataSource {
         int size = options.size();
         BrainAnatomy anatomy = BrainAnatomy.random(size, options.deformation(), rng);
         byte[] lesion = new byte[size * size];
+        double[] boost = options.hard() ? new double[size * size] : null;
         List<String> findings = options.pathologies();
         Map<String, float[]> masks = new LinkedHashMap<>();
         List<BoundingBox> boxes = new ArrayList<>();
@@ -87,8 +90,7 @@ public final class SyntheticBrainGenerator implements DataSource {
             int label = options.multiLabel() ? f : 0;
             List<int[]> parts = findings.get(f).equals("tumor")
                     ? List.of(LesionPainter.tumor(anatomy, lesion, rng, options.necrosis(), options.oedema()))
-                    : LesionPainter.ms(anatomy, lesion, rng,
-                            options.msMinLesions() + rng.nextInt(options.msMaxLesions() - options.msMinLesions() + 1));
+                    : msLesions(anatomy, lesion, boost, rng);
             for (int[] part : parts) {
                 boxes.add(box(part, size, label));
                 for (int i : part) {
@@ -96,7 +98,7 @@ public final class SyntheticBrainGenerator implements DataSource {
                 }
             }
         }
-        float[] pixels = MriRenderer.render(anatomy, lesion, options.channels(), options.noise(),
+        float[] pixels = MriRenderer.render(anatomy, lesion, boost, options.channels(), options.noise(),
                 options.biasField(), d.effect, rng);
         addTissueMasks(masks, anatomy, lesion);
         if ("marker".equals(options.confounder().type())) {
@@ -122,6 +124,12 @@ public final class SyntheticBrainGenerator implements DataSource {
         }
         String id = String.format("synth-%s-%05d", split.label(), index);
         return new Sample(id, pixels, options.channels(), size, size, labels, lesionMask, masks, boxes, split);
+    }
+
+    private List<int[]> msLesions(BrainAnatomy anatomy, byte[] lesion, double[] boost, Random rng) {
+        int count = options.msMinLesions() + rng.nextInt(options.msMaxLesions() - options.msMinLesions() + 1);
+        return boost != null ? HardMsLesions.paint(anatomy, lesion, boost, rng, count)
+                : LesionPainter.ms(anatomy, lesion, rng, count);
     }
 
     private static void addTissueMasks(Map<String, float[]> masks, BrainAnatomy a, byte[] lesion) {

@@ -26,15 +26,27 @@ import java.util.List;
  * @param biasField     largest amplitude of the smooth multiplicative bias field; default 0.1
  * @param deformation   strength of the smooth random anatomical deformation (0 = none); default 1.0
  * @param confounder    optional shortcut confounder; default none
+ * @param preset        {@code standard} (default) or {@code hard} (issue 12): MS-like lesions of low contrast that
+ *                      overlaps normal-appearing white and grey matter, with partial volume, hypo-intense cores,
+ *                      periventricular, juxtacortical and deep placement and sizes down to a few pixels
+ *                      ({@link HardMsLesions}), and scanner variation across images (gain, tissue contrasts,
+ *                      gamma); it changes the defaults of {@code pathologies} to {@code [ms]}, {@code msMaxLesions}
+ *                      to 8, {@code noise} to 0.03, {@code biasField} to 0.35 and {@code deformation} to 1.5 (each
+ *                      can still be set). Tumours, when asked for, are drawn as in {@code standard}.
  */
 public record SyntheticOptions(Long seed, Integer size, Integer channels, Integer train, Integer val, Integer test,
                                List<String> pathologies, Double prevalence, Boolean multiLabel,
                                Integer msMinLesions, Integer msMaxLesions, Double necrosis, Double oedema,
-                               Double noise, Double biasField, Double deformation, ConfounderOptions confounder) {
+                               Double noise, Double biasField, Double deformation, ConfounderOptions confounder,
+                               String preset) {
     /** Allowed finding types, in label order. */
     public static final List<String> PATHOLOGIES = List.of("tumor", "ms");
+    /** Allowed presets. */
+    public static final List<String> PRESETS = List.of("standard", "hard");
 
     public SyntheticOptions {
+        preset = OptionChecks.oneOf("preset", OptionChecks.orDefault(preset, "standard"), PRESETS);
+        boolean hard = preset.equals("hard");
         seed = OptionChecks.orDefault(seed, 42L);
         size = OptionChecks.orDefault(size, 64);
         if (size < 32 || size > 512) {
@@ -47,7 +59,7 @@ public record SyntheticOptions(Long seed, Integer size, Integer channels, Intege
         train = OptionChecks.atLeast("train", OptionChecks.orDefault(train, 1000), 0);
         val = OptionChecks.atLeast("val", OptionChecks.orDefault(val, 200), 0);
         test = OptionChecks.atLeast("test", OptionChecks.orDefault(test, 400), 0);
-        pathologies = OptionChecks.orDefault(pathologies, PATHOLOGIES);
+        pathologies = OptionChecks.orDefault(pathologies, hard ? List.of("ms") : PATHOLOGIES);
         if (pathologies.isEmpty()) {
             throw new IllegalArgumentException("pathologies: must name at least one of " + PATHOLOGIES);
         }
@@ -57,19 +69,19 @@ public record SyntheticOptions(Long seed, Integer size, Integer channels, Intege
         prevalence = OptionChecks.unit("prevalence", OptionChecks.orDefault(prevalence, 0.5));
         multiLabel = OptionChecks.orDefault(multiLabel, false);
         msMinLesions = OptionChecks.atLeast("msMinLesions", OptionChecks.orDefault(msMinLesions, 1), 1);
-        msMaxLesions = OptionChecks.orDefault(msMaxLesions, 10);
+        msMaxLesions = OptionChecks.orDefault(msMaxLesions, hard ? 8 : 10);
         if (msMaxLesions < msMinLesions || msMaxLesions > 30) {
             throw new IllegalArgumentException("msMaxLesions: must be in [msMinLesions=" + msMinLesions
                     + ", 30], got " + msMaxLesions);
         }
         necrosis = OptionChecks.unit("necrosis", OptionChecks.orDefault(necrosis, 0.5));
         oedema = OptionChecks.unit("oedema", OptionChecks.orDefault(oedema, 0.7));
-        noise = OptionChecks.nonNegative("noise", OptionChecks.orDefault(noise, 0.02));
+        noise = OptionChecks.nonNegative("noise", OptionChecks.orDefault(noise, hard ? 0.03 : 0.02));
         if (noise > 0.5) {
             throw new IllegalArgumentException("noise: must be in [0, 0.5], got " + noise);
         }
-        biasField = OptionChecks.unit("biasField", OptionChecks.orDefault(biasField, 0.1));
-        deformation = OptionChecks.nonNegative("deformation", OptionChecks.orDefault(deformation, 1.0));
+        biasField = OptionChecks.unit("biasField", OptionChecks.orDefault(biasField, hard ? 0.35 : 0.1));
+        deformation = OptionChecks.nonNegative("deformation", OptionChecks.orDefault(deformation, hard ? 1.5 : 1.0));
         if (deformation > 3) {
             throw new IllegalArgumentException("deformation: must be in [0, 3], got " + deformation);
         }
@@ -78,7 +90,12 @@ public record SyntheticOptions(Long seed, Integer size, Integer channels, Intege
 
     public static SyntheticOptions defaults() {
         return new SyntheticOptions(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
+    }
+
+    /** Whether this is the {@code hard} preset. */
+    public boolean hard() {
+        return preset.equals("hard");
     }
 
     /** Number of samples of one split. */

@@ -11,6 +11,7 @@ final class Synth {
     int val = 0;
     int test = 0;
     List<String> pathologies;
+    String preset;
     Double prevalence;
     Boolean multiLabel;
     ConfounderOptions confounder;
@@ -43,6 +44,11 @@ final class Synth {
         return this;
     }
 
+    Synth preset(String v) {
+        preset = v;
+        return this;
+    }
+
     Synth prevalence(double v) {
         prevalence = v;
         return this;
@@ -60,7 +66,7 @@ final class Synth {
 
     SyntheticOptions options() {
         return new SyntheticOptions(seed, size, channels, train, val, test, pathologies, prevalence, multiLabel,
-                null, null, null, null, null, null, null, confounder);
+                null, null, null, null, null, null, null, confounder, preset);
     }
 
     SyntheticBrainGenerator generator() {
