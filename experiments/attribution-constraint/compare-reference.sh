@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Issue 12, section 3: the project's constraint against the exact double-backprop reference
+# (../shared/reference/wd_constraint.py), same manifest, same network (CIFAR ResNet 16/32/64, one block per
+# stage), BCE, Adam 1e-3, batch 32, same epochs, last epoch's model, no augmentation.
+#   bash experiments/attribution-constraint/compare-reference.sh MANIFEST_DIR [EPOCHS] [LAMBDAS] [ATTR] [PHI] [SCALE] [SEEDS]
+# e.g. MANIFEST_DIR from `java -jar target/xai4j.jar data generate --config C --out DIR`; defaults: 10 epochs,
+# lambdas 0,0.1, attr ixg, phi relu, scale 1000, seed 0 (comma lists for lambdas and seeds). Needs Debian's
+# python3-torch (not a test or CI dependency). Prints one markdown table row per (side, lambda, seed): test AUC,
+# Dice and pixel AUROC of the positive part of the gradient and Input x Gradient maps (the project's
+# pixel_auroc_processed). The segmentation protocols differ (the project: `segment` with the brain mask,
+# max-normalised maps, threshold tuned for Dice on val; the reference: brain proxy x > 0.02, same normalisation
+# and tuning), so compare AUC across sides and the direction of the map metrics.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DATA=$(realpath "$1"); EPOCHS=${2:-10}; LAMS=${3:-0,0.1}; ATTR=${4:-ixg}; PHI=${5:-relu}; SCALE=${6:-1000}
+SEEDS=${7:-0}
+OUT=experiments/attribution-constraint/out/compare; mkdir -p "$OUT"
+[ -f target/xai4j.jar ] || mvn -B -q -DskipTests package
+# run from a copy, so that rebuilding the project meanwhile cannot pull the jar from under a running command
+mkdir -p "$OUT/jar" && cp target/xai4j.jar "$OUT/jar/" && ln -sfn "$(realpath target/lib)" "$OUT/jar/lib"
+J="java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=4g -Dorg.bytedeco.javacpp.maxphysicalbytes=6g -jar $OUT/jar/xai4j.jar"
+echo "| side | lambda | seed | test AUC | Dice grad | Dice ixg | pixel AUROC grad | pixel AUROC ixg | s/step |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for SEED in ${SEEDS//,/ }; do
+  ARGS="$DATA --label pathological --epochs $EPOCHS --lams $LAMS --attr $ATTR --phi $PHI --scale $SCALE --seed $SEED"
+  # the reference's output is reused when it was made with the same arguments
+  if [ "$(head -1 "$OUT/reference-$SEED.txt" 2>/dev/null)" != "# $ARGS" ]; then
+    { echo "# $ARGS"; /usr/bin/python3 ../shared/reference/wd_constraint.py $ARGS; } > "$OUT/reference-$SEED.tmp"
+    mv "$OUT/reference-$SEED.tmp" "$OUT/reference-$SEED.txt"
+  fi
+  python3 - "$OUT/reference-$SEED.txt" "$SEED" <<'PY'
+import re, sys
+for line in open(sys.argv[1]):
+    if line.startswith('intensity-threshold baseline'):
+        print(f"| reference: {line.strip()} | | | | | | | | |")
+    m = re.match(r'lambda=(\S+) attr=\S+: (.*)', line)
+    if m:
+        d = {k: float(v) for k, v in (kv.split('=') for kv in m.group(2).split())}
+        print(f"| reference | {m.group(1)} | {sys.argv[2]} | {d['auc']:.3f} | {d['dice_grad']:.3f} | {d['dice_ixg']:.3f} "
+              f"| {d['pauc_grad']:.3f} | {d['pauc_ixg']:.3f} | {d['step_s']:.3f} |")
+PY
+  for LAM in ${LAMS//,/ }; do
+    NAME="project-l$LAM-s$SEED"
+    SETS=(--set data.source=csv --set data.manifest.path="$DATA/manifest.csv"
+          --set data.manifest.labelColumns=[pathological] --set model.architecture=resnet-cifar
+          --set model.widthMultiplier=1.0 --set model.blocks=[1,1,1] --set train.epochs="$EPOCHS"
+          --set train.batchSize=32 --set train.optimizer=adam --set train.lr=0.001 --set train.loss=bce
+          --set train.ui=false --set seed="$SEED")
+    if [ "$LAM" != "0" ]; then
+      SETS+=(--set train.constraint.enabled=true --set train.constraint.attribution="$ATTR"
+             --set train.constraint.penalty="$PHI" --set train.constraint.scale="$SCALE"
+             --set train.constraint.lambda="$LAM")
+    fi
+    rm -rf "$OUT/$NAME"
+    T0=$(date +%s)
+    $J train "${SETS[@]}" --checkpoints "$OUT" --name "$NAME" > "$OUT/$NAME.log" 2>&1
+    T1=$(date +%s)
+    $J evaluate --run "$OUT/$NAME" --checkpoint last > "$OUT/$NAME-eval.log" 2>&1
+    $J segment --run "$OUT/$NAME" --checkpoint last --methods grad,ixg --baseline none \
+        --threshold best-dice --normalise max > "$OUT/$NAME-segment.log" 2>&1
+    AUC=$(grep -o 'macro AUC [0-9.]*' "$OUT/$NAME-eval.log" | head -1 | awk '{print $3}')
+    python3 - "$OUT/$NAME/segment/summary.csv" "$LAM" "$SEED" "$AUC" "$(( (T1 - T0) ))" <<'PY'
+import csv, sys
+rows = {r['method']: r for r in csv.DictReader(open(sys.argv[1]))}
+def g(m, k):
+    for key in (k, k.replace('_', ' ')):
+        if key in rows.get(m, {}): return float(rows[m][key])
+    return float('nan')
+print(f"| project | {sys.argv[2]} | {sys.argv[3]} | {float(sys.argv[4]):.3f} | {g('grad','mean_dice'):.3f} | {g('ixg','mean_dice'):.3f} "
+      f"| {g('grad','pixel_auroc_processed'):.3f} | {g('ixg','pixel_auroc_processed'):.3f} | ({sys.argv[5]} s train) |")
+PY
+  done
+done
