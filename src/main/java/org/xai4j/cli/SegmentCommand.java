@@ -52,6 +52,11 @@ public final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--no-brain-mask", description = "segment the whole image, not only the brain mask")
     boolean noBrainMask;
 
+    @Option(names = "--region", paramLabel = "R",
+            description = "region instead of the brain mask: a mask name, or intensity>T (pixels brighter than T; "
+                    + "the exact reference's protocol uses intensity>0.02 with --normalise max --threshold best-dice)")
+    String region;
+
     @Option(names = "--normalise", defaultValue = "max",
             description = "scale each map before thresholding: max (to peak 1) or none (default: ${DEFAULT-VALUE})")
     String normalise;
@@ -76,7 +81,7 @@ public final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SegmentationOptions options = option(() -> new SegmentationOptions(sigma,
-                noBrainMask ? null : SegmentationOptions.BRAIN, Normalisation.parse(normalise),
+                region != null ? region : noBrainMask ? null : SegmentationOptions.BRAIN, Normalisation.parse(normalise),
                 ThresholdRule.parse(threshold)));
         if (aeEpochs < 1) {
             throw new IllegalArgumentException("--ae-epochs: must be >= 1, got " + aeEpochs);

@@ -46,8 +46,20 @@ public final class MapProcessing {
         return out;
     }
 
-    /** The sample's mask {@code name} binarised at 0.5, or all ones when the name is null or the sample lacks it. */
+    /**
+     * The sample's mask {@code name} binarised at 0.5, or all ones when the name is null or the sample lacks it; a
+     * name {@code intensity>T} is the intensity proxy of a brain mask: the pixels whose first channel exceeds
+     * {@code T} (the exact reference of issue 12 uses {@code intensity>0.02}).
+     */
     public static float[] region(Sample sample, String name) {
+        if (name != null && name.startsWith(SegmentationOptions.INTENSITY_REGION)) {
+            double t = SegmentationOptions.intensityThreshold(name);
+            float[] out = new float[sample.height() * sample.width()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = sample.pixels()[i] > t ? 1f : 0f;
+            }
+            return out;
+        }
         float[] mask = name == null ? null : sample.masks().get(name);
         float[] out = new float[sample.height() * sample.width()];
         for (int i = 0; i < out.length; i++) {
