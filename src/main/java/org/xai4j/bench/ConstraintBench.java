@@ -52,7 +52,7 @@ public final class ConstraintBench {
         for (ConstraintOptions.Method m : o.attributions()) {
             for (ConstraintOptions.Difference d : o.differences()) {
                 ConstraintOptions c = new ConstraintOptions(true, 1.0, 0.0, m, null, null, null, null, null, null, null,
-                        null, null, 4, d, null);
+                        null, null, 4, d, null, null);
                 names.add(m.name().toLowerCase(Locale.ROOT) + "/" + d.name().toLowerCase(Locale.ROOT));
                 steps.add(Constraints.step(c, loss, List.of("pathological"), LabelTask.BINARY, 1, 7));
             }

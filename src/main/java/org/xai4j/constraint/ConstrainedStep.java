@@ -18,7 +18,8 @@ import org.xai4j.train.TrainingStep;
  * A training step with the attribution constraint (Wargnier-Dauchelle et al., IEEE TMI 2023): the objective of a
  * batch of N images is {@code L_cls + lambda_t * L_attr}, {@code L_cls} the classification loss averaged over the
  * batch and {@code L_attr} the {@link AttributionConstraint} on its constrained (by default: healthy) images, taken on
- * that sub-batch alone in training mode. The returned gradient follows the raw-sum convention of the loop (the
+ * that sub-batch alone in training mode (or, with {@link ConstraintOptions.Passes#BATCH}, on the whole batch with only
+ * the constrained images' voxels penalised). The returned gradient follows the raw-sum convention of the loop (the
  * updater divides by N): {@code sum_n dL_cls,n/dtheta + N lambda_t dL_attr/dtheta}. Its BatchNorm running-statistics
  * entries are those of the classification pass only, so a constrained step moves the running statistics exactly as
  * a standard step on the same batch. A batch without constrained images costs and returns exactly a standard step.
@@ -35,6 +36,7 @@ public final class ConstrainedStep implements TrainingStep {
     private final VoxelTargets targets;
     private final LambdaSchedule lambda;
     private final long seed;
+    private final boolean wholeBatch;
     private int lastPasses;
 
     /**
@@ -44,6 +46,15 @@ public final class ConstrainedStep implements TrainingStep {
      */
     public ConstrainedStep(LogitLoss loss, List<TrainingAttribution> attributions, AttributionConstraint term,
                            VoxelTargets targets, LambdaSchedule lambda, long seed) {
+        this(loss, attributions, term, targets, lambda, seed, ConstraintOptions.Passes.HEALTHY);
+    }
+
+    /**
+     * @param passes which images the term's passes run on: the constrained ones alone, or the whole batch (rows
+     *               without a constrained voxel then have NaN targets and are not penalised)
+     */
+    public ConstrainedStep(LogitLoss loss, List<TrainingAttribution> attributions, AttributionConstraint term,
+                           VoxelTargets targets, LambdaSchedule lambda, long seed, ConstraintOptions.Passes passes) {
         if (attributions.isEmpty()) {
             throw new IllegalArgumentException("attribution: at least one is needed");
         }
@@ -53,6 +64,7 @@ public final class ConstrainedStep implements TrainingStep {
         this.targets = targets;
         this.lambda = lambda;
         this.seed = seed;
+        this.wholeBatch = passes == ConstraintOptions.Passes.BATCH;
     }
 
     /** The attribution used at {@code iteration}. */
@@ -96,7 +108,10 @@ public final class ConstrainedStep implements TrainingStep {
         return lastPasses;
     }
 
-    /** The images with at least one constrained voxel, or null when there is none. */
+    /**
+     * The images with at least one constrained voxel (with whole-batch passes: every image, when at least one has a
+     * constrained voxel), or null when there is none.
+     */
     SubBatch constrained(Batch batch, ModelAdapter adapter) {
         INDArray t = targets.of(batch);
         int n = batch.size();
@@ -106,6 +121,9 @@ public final class ConstrainedStep implements TrainingStep {
         }).toArray();
         if (rows.length == 0) {
             return null;
+        }
+        if (wholeBatch) {
+            rows = IntStream.range(0, n).toArray();
         }
         INDArray x = batch.features().castTo(adapter.dataType());
         long[] s = x.shape();

@@ -30,6 +30,11 @@ import java.util.List;
  * @param steps         Integrated Gradients: number of points (right Riemann sum, zero baseline), >= 1; default 8
  * @param difference    {@code central} (default; two extra passes per point) or {@code forward} (one extra pass
  *                      per point, reusing the attribution pass's parameter gradient)
+ * @param passes        {@code batch} (default): the term's passes run on the whole batch, as the classification pass
+ *                      and as double back-propagation through the classification forward pass does, with only the
+ *                      constrained images' voxels penalised; {@code healthy}: on the constrained images alone,
+ *                      BatchNorm normalising with their statistics (about half the cost, and measured to give a far
+ *                      weaker effect on the maps: docs/attribution-constraint.md)
  * @param step          finite-difference step relative to the input scale, {@code h max|u| = step max|x|}, in
  *                      (0, 0.1]; default 3e-3 (the ReLU switches are held at the unperturbed point, so the step
  *                      only trades the truncation error of the difference against float32 round-off; measured in
@@ -38,7 +43,8 @@ import java.util.List;
 public record ConstraintOptions(Boolean enabled, Double lambda, Double warmupEpochs, Method attribution,
                                 List<Method> methods, Combine combine, Penalty penalty, Double scale,
                                 Normalization normalize, Region region, String target, Integer references,
-                                Double zeroReference, Integer steps, Difference difference, Double step) {
+                                Double zeroReference, Integer steps, Difference difference, Double step,
+                                Passes passes) {
     /** Attributions usable inside training. */
     public enum Method {
         @JsonProperty("grad") GRAD,
@@ -72,6 +78,14 @@ public record ConstraintOptions(Boolean enabled, Double lambda, Double warmupEpo
         @JsonProperty("forward") FORWARD
     }
 
+    /** Which images the term's passes run on, and so which BatchNorm statistics its attribution sees. */
+    public enum Passes {
+        /** The constrained images alone (their own batch statistics). */
+        @JsonProperty("healthy") HEALTHY,
+        /** The whole batch, as the classification pass; only the constrained images' voxels are penalised. */
+        @JsonProperty("batch") BATCH
+    }
+
     /** Target value of {@link #target} meaning "sum of all logits". */
     public static final String SUM = "sum";
 
@@ -92,6 +106,7 @@ public record ConstraintOptions(Boolean enabled, Double lambda, Double warmupEpo
         steps = steps == null ? 8 : steps;
         difference = difference == null ? Difference.CENTRAL : difference;
         step = step == null ? 3e-3 : step;
+        passes = passes == null ? Passes.BATCH : passes;
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("lambda: must be >= 0, got " + lambda);
         }
@@ -128,7 +143,7 @@ public record ConstraintOptions(Boolean enabled, Double lambda, Double warmupEpo
 
     public static ConstraintOptions defaults() {
         return new ConstraintOptions(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** The attributions used in turn (alternate) or together (sum): {@link #methods} for combination, else one. */

@@ -36,7 +36,7 @@ public final class Constraints {
             methods = List.of(new SumAttribution(methods));
         }
         LambdaSchedule lambda = new LambdaSchedule(o.lambda(), Math.round(o.warmupEpochs() * batchesPerEpoch));
-        return new ConstrainedStep(loss, methods, term, VoxelTargets.healthy(o.region()), lambda, seed);
+        return new ConstrainedStep(loss, methods, term, VoxelTargets.healthy(o.region()), lambda, seed, o.passes());
     }
 
     /** The pathological score: the sum of all logits ({@code sum}) or the logit of the named label. */

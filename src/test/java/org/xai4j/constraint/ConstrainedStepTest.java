@@ -103,6 +103,30 @@ class ConstrainedStepTest {
     }
 
     @Test
+    void wholeBatchPassesRunTheTermOnEveryImageAndPenaliseOnlyTheHealthyOnes() {
+        ModelAdapter adapter = new ModelAdapter(TestGraphs.residualConcat(DataType.DOUBLE, 4));
+        LogitLoss loss = WeightedBce.plain(2);
+        Batch b = batch(0, 1, 0, 0, 1);
+        ConstrainedStep step = new ConstrainedStep(loss, List.of(new InputXGradientAttribution()), term(),
+                VoxelTargets.healthy(Region.IMAGE), new LambdaSchedule(LAMBDA, 0), 5, ConstraintOptions.Passes.BATCH);
+        SubBatch sub = step.constrained(b, adapter);
+        assertThat(sub.rows()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(sub.targets().slice(1).isNaN().all()).as("pathological rows unconstrained").isTrue();
+        assertThat(sub.targets().slice(0).amaxNumber().doubleValue()).isZero();
+        INDArray standard = flat(new StandardStep(loss).compute(adapter, b));
+        INDArray added = flat(step.compute(adapter, b)).sub(standard);
+        AttributionConstraint.Result term = term().compute(adapter,
+                new InputXGradientAttribution().points(sub, new SplittableRandom(0)), sub.targets(), 0);
+        assertThat(FiniteDifferences.relativeError(added, term.parameterGradient().mul(LAMBDA * 5))).isLessThan(1e-12);
+        assertThat(term.constrained()).as("three healthy images, two channels of 6x6").isEqualTo(3 * 2 * 36);
+        SubBatch healthyOnly = step(loss, new InputXGradientAttribution(), Region.IMAGE).constrained(b, adapter);
+        double own = term().compute(adapter, new InputXGradientAttribution().points(healthyOnly,
+                new SplittableRandom(0)), healthyOnly.targets(), 0).value();
+        assertThat(term.value()).as("other batch statistics, another attribution").isNotEqualTo(own);
+        assertThat(step.constrained(batch(1, 1), adapter)).as("no healthy image: no term").isNull();
+    }
+
+    @Test
     void brainRegionLeavesVoxelsOutsideTheMaskAndPathologicalImagesUnconstrained() {
         INDArray t = VoxelTargets.healthy(Region.BRAIN).of(batch(0, 1));
         assertThat(t.getDouble(0, 0, 2, 2)).isZero();

@@ -86,6 +86,8 @@ class ConstraintFidelityTest {
     static Batch batch;
     static SubBatch subSingle;
     static SubBatch subExact;
+    static SubBatch wholeSingle;
+    static SubBatch wholeExact;
     static List<long[]> groups;
     static List<INDArray> directions;
 
@@ -127,6 +129,10 @@ class ConstraintFidelityTest {
         ConstrainedStep rows = new ConstrainedStep(null, List.of(new GradientAttribution()), null, healthy, null, 1);
         subSingle = rows.constrained(batch, single);
         subExact = rows.constrained(batch, exact);
+        ConstrainedStep all = new ConstrainedStep(null, List.of(new GradientAttribution()), null, healthy, null, 1,
+                ConstraintOptions.Passes.BATCH);
+        wholeSingle = all.constrained(batch, single);
+        wholeExact = all.constrained(batch, exact);
         groups = layerGroups(exact);
         SplittableRandom rng = new SplittableRandom(5);
         directions = new ArrayList<>();
@@ -151,12 +157,14 @@ class ConstraintFidelityTest {
     // ---- the reference -------------------------------------------------------------------------------------
 
     /**
-     * The terms {@code phi(c A_v) / |V|} of L_attr(theta) (every voxel of the healthy images is constrained) in the
-     * exact copy, with the switches of every point held at those recorded now. Terms, not their sum: the reference
+     * The terms {@code phi(c A_v, t_v) / |V|} of L_attr(theta) over the constrained voxels V of {@code sub} (one
+     * channel: targets and maps share their layout) in the exact copy, with the switches of every point held at those recorded now. Terms, not their sum: the reference
      * differences them one by one, since L_attr (about 0.69 for softplus) is far larger than its change.
      */
-    static Supplier<double[]> frozenTerm(Penalty penalty, double scale, TrainingAttribution method) {
-        PointSet points = method.points(subExact, new SplittableRandom(1));
+    static Supplier<double[]> frozenTerm(Penalty penalty, double scale, TrainingAttribution method, SubBatch sub) {
+        PointSet points = method.points(sub, new SplittableRandom(1));
+        double[] t = sub.targets().dup('c').data().asDouble();
+        long constrained = java.util.Arrays.stream(t).filter(v -> !Double.isNaN(v)).count();
         ActivationSwitches switches = exact.graph().switches();
         List<ActivationSwitches.Pattern> patterns = new ArrayList<>();
         for (int j = 0; j < points.size(); j++) {
@@ -173,7 +181,7 @@ class ConstraintFidelityTest {
             double[] v = a.dup('c').data().asDouble();
             double[] terms = new double[v.length];
             for (int i = 0; i < v.length; i++) {
-                terms[i] = penalty.value(scale * v[i], 0) / v.length;
+                terms[i] = Double.isNaN(t[i]) ? 0 : penalty.value(scale * v[i], t[i]) / constrained;
             }
             return terms;
         };
@@ -249,7 +257,7 @@ class ConstraintFidelityTest {
 
     /** @param perLayer also one direction inside each layer (slower: two reference passes per layer) */
     static void checkTerm(Penalty penalty, double scale, TrainingAttribution method, String what, boolean perLayer) {
-        double[] ref = directional(frozenTerm(penalty, scale, method), perLayer);
+        double[] ref = directional(frozenTerm(penalty, scale, method, subExact), perLayer);
         AttributionLoss loss = new AttributionLoss(penalty, scale, Normalization.NONE);
         AttributionConstraint central = new AttributionConstraint(loss, SCORE, Difference.CENTRAL,
                 ConstraintOptions.defaults().step());
@@ -291,9 +299,25 @@ class ConstraintFidelityTest {
                 "grad softplus(A)", false);
     }
 
+    /** The default passes: the whole batch, pathological rows computed but not penalised (whole vector). */
+    @Test
+    void inputXGradientOnTheWholeBatch() {
+        Penalty penalty = Penalty.RELU;
+        TrainingAttribution method = new InputXGradientAttribution();
+        double[] ref = directional(frozenTerm(penalty, 1000, method, wholeExact), false);
+        AttributionConstraint central = new AttributionConstraint(new AttributionLoss(penalty, 1000,
+                Normalization.NONE), SCORE, Difference.CENTRAL, ConstraintOptions.defaults().step());
+        double[] f32 = project(central.compute(single, method.points(wholeSingle, new SplittableRandom(1)),
+                wholeSingle.targets(), 9).parameterGradient());
+        assertClose("ixg relu(1000 A), whole batch, float32 central", f32, ref, 0.999, 1e-2, false);
+    }
+
     // ---- end to end: what the optimiser receives --------------------------------------------------------------
 
-    /** One constrained step (relu(1000 A), ixg, lambda 0.1, central) through the loop's update on a fresh copy. */
+    /**
+     * One constrained step (relu(1000 A), ixg, lambda 0.1, central, the default whole-batch passes) through the loop's
+     * update on a fresh copy.
+     */
     static Classifier stepOnce(String optimizer, double lr) {
         RunConfig c = ConfigLoader.fromYaml("train:\n  constraint:\n    enabled: true\n", "step.yaml",
                 RunConfig.class, List.of("train.optimizer=" + optimizer, "train.lr=" + lr, "train.momentum=0",
@@ -310,7 +334,7 @@ class ConstraintFidelityTest {
 
     /** Directional derivatives of mean L_cls + lambda L_attr (classification pass on the whole batch). */
     static double[] objectiveReference(LogitLoss loss) {
-        Supplier<double[]> term = frozenTerm(Penalty.RELU, 1000, new InputXGradientAttribution());
+        Supplier<double[]> term = frozenTerm(Penalty.RELU, 1000, new InputXGradientAttribution(), wholeExact);
         INDArray x = batch.features().castTo(DataType.DOUBLE);
         INDArray y = batch.labels().castTo(DataType.DOUBLE);
         return directional(() -> {
