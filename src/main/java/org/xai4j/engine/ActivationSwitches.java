@@ -47,7 +47,7 @@ public final class ActivationSwitches {
     private Pattern recording;
     private Pattern replaying;
 
-    /** Runs {@code pass} recording the slopes of every activation layer into a new pattern, which it returns. */
+    /** Runs {@code pass} recording the switches of every layer into a new pattern, which it returns. */
     public Pattern record(Runnable pass) {
         Pattern p = new Pattern();
         record(p, () -> {
@@ -57,24 +57,26 @@ public final class ActivationSwitches {
         return p;
     }
 
-    /** Runs {@code pass} recording the slopes of every activation layer into {@code into}. */
+    /** Runs {@code pass} recording the switches of every layer into {@code into}. */
     public <T> T record(Pattern into, Supplier<T> pass) {
-        requireIdle();
-        recording = into;
+        return during(into, null, pass);
+    }
+
+    /** Runs {@code pass} with the switches of {@code pattern} replayed in every layer. */
+    public <T> T replay(Pattern pattern, Supplier<T> pass) {
+        return during(null, pattern, pass);
+    }
+
+    private <T> T during(Pattern record, Pattern replay, Supplier<T> pass) {
+        if (recording != null || replaying != null) {
+            throw new IllegalStateException("switches are already being recorded or replayed");
+        }
+        recording = record;
+        replaying = replay;
         try {
             return pass.get();
         } finally {
             recording = null;
-        }
-    }
-
-    /** Runs {@code pass} with the slopes of {@code pattern} replayed in every activation layer. */
-    public <T> T replay(Pattern pattern, Supplier<T> pass) {
-        requireIdle();
-        replaying = pattern;
-        try {
-            return pass.get();
-        } finally {
             replaying = null;
         }
     }
@@ -119,11 +121,5 @@ public final class ActivationSwitches {
     /** Stores the window maxima of {@code layer}. */
     void recorded(MaxPoolLayer layer, MaxPoolLayer.Switches maxima) {
         recording.entries.put(layer, new Entry(maxima.inputShape(), maxima, maxima.argmax().length));
-    }
-
-    private void requireIdle() {
-        if (recording != null || replaying != null) {
-            throw new IllegalStateException("switches are already being recorded or replayed");
-        }
     }
 }

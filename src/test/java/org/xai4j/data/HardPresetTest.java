@@ -38,7 +38,7 @@ class HardPresetTest {
             float[] brain = s.masks().get("brain");
             float[] grey = s.masks().get("grey_matter");
             assertThat(Samples.count(ms)).as(s.id()).isPositive();
-            double greyMean = meanOver(s.pixels(), grey);
+            double greyMean = SyntheticBrainGeneratorTest.meanOver(s.pixels(), grey);
             for (int i = 0; i < ms.length; i++) {
                 assertThat(s.lesionMask()[i]).isEqualTo(ms[i]);
                 float tissues = ms[i] + grey[i] + s.masks().get("white_matter")[i] + s.masks().get("ventricles")[i];
@@ -120,18 +120,6 @@ class HardPresetTest {
             n++;
         }
         return sum / n;
-    }
-
-    private static double meanOver(float[] pixels, float[] mask) {
-        double s = 0;
-        int n = 0;
-        for (int i = 0; i < mask.length; i++) {
-            if (mask[i] > 0) {
-                s += pixels[i];
-                n++;
-            }
-        }
-        return s / Math.max(n, 1);
     }
 
     private static boolean touches(float[] mask, int i) {
