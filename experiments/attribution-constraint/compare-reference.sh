@@ -7,9 +7,8 @@
 # lambdas 0,0.1, attr ixg, phi relu, scale 1000, seed 0 (comma lists for lambdas and seeds). Needs Debian's
 # python3-torch (not a test or CI dependency). Prints one markdown table row per (side, lambda, seed): test AUC,
 # Dice and pixel AUROC of the positive part of the gradient and Input x Gradient maps (the project's
-# pixel_auroc_processed). The segmentation protocols differ (the project: `segment` with the brain mask,
-# max-normalised maps, threshold tuned for Dice on val; the reference: brain proxy x > 0.02, same normalisation
-# and tuning), so compare AUC across sides and the direction of the map metrics.
+# pixel_auroc_processed), both sides scored with the reference's protocol (brain proxy x > 0.02, max-normalised
+# maps, threshold tuned for Dice on val; the project's search is over every map value, the reference's over 19).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=$(realpath "$1"); EPOCHS=${2:-10}; LAMS=${3:-0,0.1}; ATTR=${4:-ixg}; PHI=${5:-relu}; SCALE=${6:-1000}
@@ -56,18 +55,21 @@ PY
     $J train "${SETS[@]}" --checkpoints "$OUT" --name "$NAME" > "$OUT/$NAME.log" 2>&1
     T1=$(date +%s)
     $J evaluate --run "$OUT/$NAME" --checkpoint last > "$OUT/$NAME-eval.log" 2>&1
-    $J segment --run "$OUT/$NAME" --checkpoint last --methods grad,ixg --baseline none \
-        --threshold best-dice --normalise max > "$OUT/$NAME-segment.log" 2>&1
+    # the reference's protocol: brain proxy x > 0.02, Dice of max-normalised maps at the val-tuned threshold,
+    # pixel AUROC of the positive part (not normalised) pooled over the proxy
+    for NORM in max none; do
+      $J segment --run "$OUT/$NAME" --checkpoint last --methods grad,ixg --baseline none --region 'intensity>0.02' \
+          --threshold best-dice --normalise $NORM --out "$OUT/$NAME/segment-$NORM" > "$OUT/$NAME-segment.log" 2>&1
+    done
     AUC=$(grep -o 'macro AUC [0-9.]*' "$OUT/$NAME-eval.log" | head -1 | awk '{print $3}')
-    python3 - "$OUT/$NAME/segment/summary.csv" "$LAM" "$SEED" "$AUC" "$(( (T1 - T0) ))" <<'PY'
+    python3 - "$OUT/$NAME" "$LAM" "$SEED" "$AUC" "$(( (T1 - T0) ))" <<'PY'
 import csv, sys
-rows = {r['method']: r for r in csv.DictReader(open(sys.argv[1]))}
-def g(m, k):
-    for key in (k, k.replace('_', ' ')):
-        if key in rows.get(m, {}): return float(rows[m][key])
-    return float('nan')
-print(f"| project | {sys.argv[2]} | {sys.argv[3]} | {float(sys.argv[4]):.3f} | {g('grad','mean_dice'):.3f} | {g('ixg','mean_dice'):.3f} "
-      f"| {g('grad','pixel_auroc_processed'):.3f} | {g('ixg','pixel_auroc_processed'):.3f} | ({sys.argv[5]} s train) |")
+def rows(norm):
+    return {r['method']: r for r in csv.DictReader(open(f"{sys.argv[1]}/segment-{norm}/summary.csv"))}
+dice, auroc = rows('max'), rows('none')
+print(f"| project | {sys.argv[2]} | {sys.argv[3]} | {float(sys.argv[4]):.3f} | {float(dice['grad']['mean_dice']):.3f} "
+      f"| {float(dice['ixg']['mean_dice']):.3f} | {float(auroc['grad']['pixel_auroc_processed']):.3f} "
+      f"| {float(auroc['ixg']['pixel_auroc_processed']):.3f} | ({sys.argv[5]} s train) |")
 PY
   done
 done

@@ -17,9 +17,10 @@ import org.xai4j.train.TrainingStep;
 /**
  * A training step with the attribution constraint (Wargnier-Dauchelle et al., IEEE TMI 2023): the objective of a
  * batch of N images is {@code L_cls + lambda_t * L_attr}, {@code L_cls} the classification loss averaged over the
- * batch and {@code L_attr} the {@link AttributionConstraint} on its constrained (by default: healthy) images, taken on
- * that sub-batch alone in training mode (or, with {@link ConstraintOptions.Passes#BATCH}, on the whole batch with only
- * the constrained images' voxels penalised). The returned gradient follows the raw-sum convention of the loop (the
+ * batch and {@code L_attr} the {@link AttributionConstraint} on its constrained (by default: healthy) images, taken in
+ * training mode on the whole batch with only the constrained images' voxels penalised ({@link
+ * ConstraintOptions.Passes#BATCH}, the config's default) or on the constrained sub-batch alone ({@link
+ * ConstraintOptions.Passes#HEALTHY}, the six-argument constructor's). The returned gradient follows the raw-sum convention of the loop (the
  * updater divides by N): {@code sum_n dL_cls,n/dtheta + N lambda_t dL_attr/dtheta}. Its BatchNorm running-statistics
  * entries are those of the classification pass only, so a constrained step moves the running statistics exactly as
  * a standard step on the same batch. A batch without constrained images costs and returns exactly a standard step.

@@ -76,6 +76,17 @@ class MapProcessingTest {
     }
 
     @Test
+    void intensityRegionIsThePixelsBrighterThanItsThreshold() {
+        float[] raw = {0.9f, -0.4f, 0.2f, 0.6f};
+        Sample s = Maps.sample("i", 2, 2, new float[] {0.01f, 0.5f, 0.03f, 0.02f}, new float[4], new float[4]);
+        SegmentationOptions proxy = PLAIN.withRegionMask("intensity>0.02");
+        assertThat(MapProcessing.process(s, raw, proxy).region()).containsExactly(0f, 1f, 1f, 0f);
+        assertThat(MapProcessing.process(s, raw, proxy).processed()).containsExactly(0f, 0f, 0.2f, 0f);
+        assertThatThrownBy(() -> PLAIN.withRegionMask("intensity>bright")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("intensity>0.02");
+    }
+
+    @Test
     void maxNormalisationUsesTheLargestValueInsideTheRegion() {
         float[] raw = {5f, 0.5f, 0.25f, -1f};
         Sample s = Maps.sample("s", 2, 2, new float[4], new float[4], new float[] {0, 1, 1, 1});
