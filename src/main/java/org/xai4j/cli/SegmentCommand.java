@@ -80,6 +80,9 @@ public final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (region != null && noBrainMask) {
+            throw new IllegalArgumentException("--region and --no-brain-mask exclude each other: give one region");
+        }
         SegmentationOptions options = option(() -> new SegmentationOptions(sigma,
                 region != null ? region : noBrainMask ? null : SegmentationOptions.BRAIN, Normalisation.parse(normalise),
                 ThresholdRule.parse(threshold)));

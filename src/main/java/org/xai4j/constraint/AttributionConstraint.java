@@ -30,11 +30,11 @@ import org.xai4j.model.Target;
  * with the attribution pass. One step {@code h = step * max|x| / max_j max|u_j|} (largest magnitudes over the
  * sub-batch, so no voxel moves by more than {@code step * max|x|}) serves every point, so the forward scheme needs one
  * accumulated base gradient whatever the number of points (Karakida et al., ICML 2023; Finlay and Oberman, 2019).
- * The perturbed passes replay the ReLU / leaky-ReLU switches recorded in point j's attribution pass
+ * The perturbed passes replay the ReLU, leaky-ReLU and max-pool switches recorded in point j's attribution pass
  * ({@link ActivationSwitches}): the difference is then taken on the linear piece the network is on at {@code x'_j},
  * whose derivatives are those of double back-propagation, instead of picking up an O(1/h) jump for every unit that
- * flips in between (the cause of issue 12, measured in docs/attribution-constraint.md). The BatchNorm running-statistics entries of the result are
- * zero: the extra passes must not move the running statistics (DESIGN.md decision 5). Memory: a few sub-batch-sized
+ * flips in between (the cause of issue 12, measured in docs/attribution-constraint.md). The BatchNorm
+ * running-statistics entries of the result are zero: the extra passes must not move the running statistics (DESIGN.md decision 5). Memory: a few sub-batch-sized
  * arrays and two parameter-sized ones, plus one recorded switch pattern (the rectifiers' activations on the
  * sub-batch) per point.
  */

@@ -37,11 +37,12 @@ public final class ActivationSwitches {
 
         /** Number of recorded switches (rectifier units and pooling windows). */
         public long elements() {
-            return entries.values().stream().mapToLong(Entry::size).sum();
+            return entries.values().stream().mapToLong(e -> e.value() instanceof INDArray slopes ? slopes.length()
+                    : ((MaxPoolLayer.Switches) e.value()).argmax().length).sum();
         }
     }
 
-    private record Entry(long[] inputShape, Object value, long size) {
+    private record Entry(long[] inputShape, Object value) {
     }
 
     private Pattern recording;
@@ -115,11 +116,11 @@ public final class ActivationSwitches {
 
     /** Stores the slopes of {@code layer} (an array outside any workspace, the shape of its input). */
     void recorded(ReluLayer layer, INDArray slopes) {
-        recording.entries.put(layer, new Entry(slopes.shape(), slopes, slopes.length()));
+        recording.entries.put(layer, new Entry(slopes.shape(), slopes));
     }
 
     /** Stores the window maxima of {@code layer}. */
     void recorded(MaxPoolLayer layer, MaxPoolLayer.Switches maxima) {
-        recording.entries.put(layer, new Entry(maxima.inputShape(), maxima, maxima.argmax().length));
+        recording.entries.put(layer, new Entry(maxima.inputShape(), maxima));
     }
 }

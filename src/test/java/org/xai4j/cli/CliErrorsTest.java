@@ -73,6 +73,12 @@ class CliErrorsTest {
         r = run("evaluate", "--run", dir.resolve("no-run").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no-run");
+        r = run("segment", "--run", dir.toString(), "--region", "intensity>0.02", "--no-brain-mask");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--region").contains("--no-brain-mask");
+        r = run("segment", "--run", dir.toString(), "--region", "intensity>bright");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("intensity>0.02");
     }
 
     @Test

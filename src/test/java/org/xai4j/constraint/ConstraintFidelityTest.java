@@ -255,24 +255,27 @@ class ConstraintFidelityTest {
         }
     }
 
+    /** The term's parameter gradient on {@code adapter} (its data type), projected on every direction. */
+    static double[] term(Penalty penalty, double scale, TrainingAttribution method, Difference difference,
+                         double step, ModelAdapter adapter, SubBatch sub) {
+        AttributionConstraint term = new AttributionConstraint(new AttributionLoss(penalty, scale, Normalization.NONE),
+                SCORE, difference, step);
+        return project(term.compute(adapter, method.points(sub, new SplittableRandom(1)), sub.targets(), 9)
+                .parameterGradient());
+    }
+
     /** @param perLayer also one direction inside each layer (slower: two reference passes per layer) */
     static void checkTerm(Penalty penalty, double scale, TrainingAttribution method, String what, boolean perLayer) {
         double[] ref = directional(frozenTerm(penalty, scale, method, subExact), perLayer);
-        AttributionLoss loss = new AttributionLoss(penalty, scale, Normalization.NONE);
-        AttributionConstraint central = new AttributionConstraint(loss, SCORE, Difference.CENTRAL,
-                ConstraintOptions.defaults().step());
-        double[] f32 = project(central.compute(single, method.points(subSingle, new SplittableRandom(1)),
-                subSingle.targets(), 9).parameterGradient());
-        assertClose(what + ", float32 central (default step)", f32, ref, 0.999, 1e-2, perLayer ? FLOAT_LAYER : Double.NaN);
-        AttributionConstraint forward = new AttributionConstraint(loss, SCORE, Difference.FORWARD,
-                ConstraintOptions.defaults().step());
-        double[] f32f = project(forward.compute(single, method.points(subSingle, new SplittableRandom(1)),
-                subSingle.targets(), 9).parameterGradient());
-        assertClose(what + ", float32 forward (default step)", f32f, ref, 0.999, 3e-2, false);
-        AttributionConstraint fine = new AttributionConstraint(loss, SCORE, Difference.CENTRAL, 1e-4);
-        double[] f64 = project(fine.compute(exact, method.points(subExact, new SplittableRandom(1)),
-                subExact.targets(), 9).parameterGradient());
-        assertClose(what + ", double central", f64, ref, 1 - 1e-7, DOUBLE_TOLERANCE, perLayer);
+        double step = ConstraintOptions.defaults().step();
+        assertClose(what + ", float32 central (default step)",
+                term(penalty, scale, method, Difference.CENTRAL, step, single, subSingle), ref, 0.999, 1e-2,
+                perLayer ? FLOAT_LAYER : Double.NaN);
+        assertClose(what + ", float32 forward (default step)",
+                term(penalty, scale, method, Difference.FORWARD, step, single, subSingle), ref, 0.999, 3e-2, false);
+        assertClose(what + ", double central",
+                term(penalty, scale, method, Difference.CENTRAL, 1e-4, exact, subExact), ref, 1 - 1e-7,
+                DOUBLE_TOLERANCE, perLayer);
     }
 
     @Test
@@ -302,14 +305,10 @@ class ConstraintFidelityTest {
     /** The default passes: the whole batch, pathological rows computed but not penalised (whole vector). */
     @Test
     void inputXGradientOnTheWholeBatch() {
-        Penalty penalty = Penalty.RELU;
         TrainingAttribution method = new InputXGradientAttribution();
-        double[] ref = directional(frozenTerm(penalty, 1000, method, wholeExact), false);
-        AttributionConstraint central = new AttributionConstraint(new AttributionLoss(penalty, 1000,
-                Normalization.NONE), SCORE, Difference.CENTRAL, ConstraintOptions.defaults().step());
-        double[] f32 = project(central.compute(single, method.points(wholeSingle, new SplittableRandom(1)),
-                wholeSingle.targets(), 9).parameterGradient());
-        assertClose("ixg relu(1000 A), whole batch, float32 central", f32, ref, 0.999, 1e-2, false);
+        double[] ref = directional(frozenTerm(Penalty.RELU, 1000, method, wholeExact), false);
+        assertClose("ixg relu(1000 A), whole batch, float32 central", term(Penalty.RELU, 1000, method,
+                Difference.CENTRAL, ConstraintOptions.defaults().step(), single, wholeSingle), ref, 0.999, 1e-2, false);
     }
 
     // ---- end to end: what the optimiser receives --------------------------------------------------------------
