@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.xai4j.config.ConfigLoader;
 import org.xai4j.config.RunConfig;
 import org.xai4j.data.Batch;
-import org.xai4j.data.DataSources;
 import org.xai4j.data.LabelTask;
 import org.xai4j.data.Sample;
 import org.xai4j.data.SampleSet;
@@ -26,10 +24,8 @@ import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.report.CsvTable;
 import org.xai4j.report.LinePlot;
+import org.xai4j.run.TrainedRun;
 import org.xai4j.train.Batching;
-import org.xai4j.train.Checkpoint;
-import org.xai4j.train.RunFolder;
-import org.xai4j.train.Trainer;
 import org.xai4j.train.TrainingRun;
 
 /**
@@ -64,20 +60,20 @@ public final class RobustEvaluation {
         }
     }
 
-    /** Attacks a run's {@code best} or {@code last} checkpoint on a split of the run's data config. */
-    public static Result ofRun(Path runDir, String which, Split split, AttackOptions attack, List<Double> epsilons) {
-        if (!which.equals("best") && !which.equals("last")) {
-            throw new IllegalArgumentException("--checkpoint: unknown '" + which + "' (allowed: best, last)");
-        }
-        RunFolder run = RunFolder.existing(runDir);
-        RunConfig config = ConfigLoader.load(run.resolve(RunFolder.CONFIG), RunConfig.class, List.of());
-        Classifier classifier = Checkpoint.load(run.resolve(which.equals("best") ? Trainer.BEST : Trainer.LAST))
-                .classifier();
-        SampleSet data = DataSources.load(config.data(), Path.of("."));
-        Path dir = run.resolve("eval-" + split.label() + "-" + attack.method().label() + "-" + attack.norm().label());
+    /**
+     * Attacks one checkpoint of a run ({@link org.xai4j.run.CheckpointChoice}) on a split of the run's data; writes
+     * {@code eval-<split>-<attack>-<norm>} (for {@code best}; with {@code -<checkpoint>} appended otherwise).
+     */
+    public static Result ofRun(Path runDir, String checkpoint, Split split, AttackOptions attack,
+                               List<Double> epsilons) {
+        TrainedRun run = TrainedRun.open(runDir, checkpoint);
+        Classifier classifier = run.classifier();
+        RunConfig config = run.config();
+        SampleSet data = run.data();
+        Path dir = run.outputDir("eval-" + split.label() + "-" + attack.method().label() + "-" + attack.norm().label());
         List<RobustnessPoint> points = measure(classifier, data, data.split(split), config, attack, epsilons);
         write(dir, attack.describe(shape(data)), points);
-        return new Result(attack.describe(shape(data)), points, dir);
+        return new Result("checkpoint " + run.choice().label() + ", " + attack.describe(shape(data)), points, dir);
     }
 
     /**

@@ -25,10 +25,9 @@ import org.xai4j.data.Split;
 import org.xai4j.model.Classifier;
 import org.xai4j.model.InputShape;
 import org.xai4j.report.CsvTable;
-import org.xai4j.train.Checkpoint;
+import org.xai4j.run.Checkpoint;
+import org.xai4j.run.RunFolder;
 import org.xai4j.train.Evaluation;
-import org.xai4j.train.RunFolder;
-import org.xai4j.train.Trainer;
 import org.xai4j.train.TrainingRun;
 
 /**
@@ -148,7 +147,7 @@ public final class AdversarialInterpretability {
                 overrides.add("train.epochs=1");
             }
             RunConfig config = ConfigLoader.load(folder.resolve(CONFIG), RunConfig.class, overrides);
-            Path best = runs.resolve(v.name()).resolve(Trainer.BEST);
+            Path best = runs.resolve(v.name()).resolve(RunFolder.BEST);
             if (!reuse || !complete(runs.resolve(v.name()))) {
                 delete(runs.resolve(v.name()));
                 log.println("== " + v.name() + ": " + v.description());

@@ -19,6 +19,7 @@ import org.xai4j.data.Sample;
 import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
 import org.xai4j.model.ModelAdapter;
+import org.xai4j.run.Checkpoint;
 import org.xai4j.segmentation.AnomalyMapSource;
 import org.xai4j.segmentation.AttributionMaps;
 import org.xai4j.segmentation.AutoencoderOptions;
@@ -29,7 +30,6 @@ import org.xai4j.segmentation.MethodSummary;
 import org.xai4j.segmentation.ReconstructionMaps;
 import org.xai4j.segmentation.SegmentationEvaluator;
 import org.xai4j.segmentation.SegmentationOptions;
-import org.xai4j.train.Checkpoint;
 import org.xai4j.train.TrainingRun;
 
 /**

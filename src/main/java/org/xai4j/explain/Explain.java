@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,8 +15,6 @@ import org.xai4j.attribution.Attributions;
 import org.xai4j.attribution.checks.InsertionDeletion;
 import org.xai4j.attribution.checks.RandomisationCheck;
 import org.xai4j.attribution.checks.ScoreFunction;
-import org.xai4j.config.ConfigLoader;
-import org.xai4j.config.RunConfig;
 import org.xai4j.data.Batches;
 import org.xai4j.data.DataOptions;
 import org.xai4j.data.DataSources;
@@ -30,9 +27,7 @@ import org.xai4j.model.Classifier;
 import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.Target;
-import org.xai4j.train.Checkpoint;
-import org.xai4j.train.RunFolder;
-import org.xai4j.train.Trainer;
+import org.xai4j.run.TrainedRun;
 
 /**
  * {@code xai4j explain}: loads a run's checkpoint and data, attributes the chosen images with every requested method
@@ -73,20 +68,12 @@ public final class Explain {
         for (String m : o.methods()) {
             Attributions.requireKnown(m); // fail before loading anything
         }
-        RunFolder run = RunFolder.existing(o.run());
-        RunConfig runConfig = ConfigLoader.load(run.resolve(RunFolder.CONFIG), RunConfig.class, List.of());
-        DataOptions data = ExplainData.options(o.dataConfig(), runConfig);
-        Classifier classifier = Checkpoint.load(run.resolve(o.checkpoint().equals("best") ? Trainer.BEST
-                : Trainer.LAST)).classifier();
+        TrainedRun run = TrainedRun.open(o.run(), o.checkpoint());
+        DataOptions data = run.dataOptions(o.dataConfig(), "--data");
+        Classifier classifier = run.classifier();
         SampleSet set = DataSources.load(data, Path.of("."));
+        run.requireFits(set, o.dataConfig() == null ? "the run's data" : "--data " + o.dataConfig());
         List<Sample> samples = ExplainData.select(set, o.split(), o.images(), o.limit());
-        var shape = classifier.description().inputShape();
-        Sample first = samples.get(0);
-        if (first.channels() != shape.channels() || first.height() != shape.height() || first.width() != shape.width()) {
-            throw new IllegalArgumentException("--data: images are " + first.channels() + "x" + first.height() + "x"
-                    + first.width() + " but the model expects " + shape.channels() + "x" + shape.height() + "x"
-                    + shape.width());
-        }
         Transforms transforms = DataSources.transforms(data);
         ModelAdapter adapter = new ModelAdapter(classifier);
         INDArray x = features(samples, transforms, adapter.dataType());
@@ -127,7 +114,7 @@ public final class Explain {
             progress.printf(Locale.ROOT, "  %-22s %.2f s for %d images (%.1f img/s)%n", name, seconds, samples.size(),
                     samples.size() / seconds);
         }
-        ExplainWriter.write(o, run, samples, targets, set.labelNames(), results);
+        ExplainWriter.write(o, run.folder(), samples, targets, set.labelNames(), results);
         return new Summary(o.outDir(), samples.stream().map(Sample::id).toList(), results);
     }
 

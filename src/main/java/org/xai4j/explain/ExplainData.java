@@ -1,20 +1,9 @@
 package org.xai4j.explain;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.xai4j.config.ConfigException;
-import org.xai4j.config.ConfigLoader;
-import org.xai4j.config.RunConfig;
-import org.xai4j.data.DataOptions;
 import org.xai4j.data.Sample;
 import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
@@ -22,24 +11,6 @@ import org.xai4j.data.Split;
 /** Which data {@code explain} reads and which of its images it explains. */
 final class ExplainData {
     private ExplainData() {
-    }
-
-    /** The data options: those of {@code dataConfig} (which must have a {@code data:} section) or the run's. */
-    static DataOptions options(Path dataConfig, RunConfig runConfig) {
-        if (dataConfig == null) {
-            return runConfig.data();
-        }
-        try {
-            JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(dataConfig));
-            if (tree == null || !tree.has("data")) {
-                throw new IllegalArgumentException("--data " + dataConfig + ": no 'data:' section");
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("--data " + dataConfig + ": file not found");
-        } catch (IOException e) {
-            throw new ConfigException("--data " + dataConfig + ": cannot read (" + e.getMessage() + ")", e);
-        }
-        return ConfigLoader.load(dataConfig, RunConfig.class, List.of()).data();
     }
 
     /**

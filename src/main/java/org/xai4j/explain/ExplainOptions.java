@@ -3,12 +3,12 @@ package org.xai4j.explain;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-
 import org.xai4j.attribution.AttributionOptions;
 import org.xai4j.attribution.Attributions;
 import org.xai4j.attribution.Baseline;
 import org.xai4j.data.Split;
 import org.xai4j.report.SaliencyDisplay;
+import org.xai4j.run.CheckpointChoice;
 
 /**
  * What {@code xai4j explain} does.
@@ -19,8 +19,9 @@ import org.xai4j.report.SaliencyDisplay;
  * @param limit           at most this many images (the first of the split), unless {@code images} names them
  * @param images          ids of the images to explain (empty = the first {@code limit})
  * @param methods         registry names ({@link Attributions})
- * @param checkpoint      {@code best} or {@code last}
- * @param out             output folder (null = {@code <run>/explain})
+ * @param checkpoint      {@code best}, {@code last} or {@code epoch-N}
+ * @param out             output folder (null = {@code <run>/explain}, {@code <run>/explain-<checkpoint>} for a
+ *                        checkpoint other than {@code best})
  * @param gridImages      images shown in the grid figure
  * @param display         display convention of heat maps
  * @param target          {@code label} (the first positive label, else the predicted class) or {@code predicted}
@@ -46,9 +47,7 @@ public record ExplainOptions(Path run, Path dataConfig, Split split, int limit, 
         if (limit < 1) {
             throw new IllegalArgumentException("--limit: must be >= 1, got " + limit);
         }
-        if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
-            throw new IllegalArgumentException("--checkpoint: unknown '" + checkpoint + "' (allowed: best, last)");
-        }
+        checkpoint = CheckpointChoice.parse(checkpoint).label();
         target = target.toLowerCase(Locale.ROOT);
         if (!target.equals("label") && !target.equals("predicted")) {
             throw new IllegalArgumentException("--target: unknown '" + target + "' (allowed: label, predicted)");
@@ -72,7 +71,7 @@ public record ExplainOptions(Path run, Path dataConfig, Split split, int limit, 
 
     /** The output folder. */
     public Path outDir() {
-        return out != null ? out : run.resolve("explain");
+        return out != null ? out : run.resolve(CheckpointChoice.parse(checkpoint).outputName("explain"));
     }
 
     /** The baseline of insertion/deletion. */

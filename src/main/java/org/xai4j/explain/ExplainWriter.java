@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.xai4j.attribution.checks.RandomisationCheck;
 import org.xai4j.data.Sample;
 import org.xai4j.metrics.LocalisationAccuracy;
@@ -14,7 +13,7 @@ import org.xai4j.report.CsvTable;
 import org.xai4j.report.HeatmapOverlay;
 import org.xai4j.report.HtmlReport;
 import org.xai4j.report.ImageGrid;
-import org.xai4j.train.RunFolder;
+import org.xai4j.run.RunFolder;
 
 /**
  * Writes the outputs of {@code explain}: {@code overlays/<n>_<id>_<method>.png} (heat map over the image, lesion

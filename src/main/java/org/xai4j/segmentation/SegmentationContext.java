@@ -12,7 +12,6 @@ import org.xai4j.attribution.Attributions;
 import org.xai4j.attribution.ExpectedGradients;
 import org.xai4j.attribution.IntegratedGradients;
 import org.xai4j.attribution.NoiseTunnel;
-import org.xai4j.config.ConfigLoader;
 import org.xai4j.config.RunConfig;
 import org.xai4j.data.BatchIterator;
 import org.xai4j.data.DataSources;
@@ -22,12 +21,10 @@ import org.xai4j.data.Split;
 import org.xai4j.model.Classifier;
 import org.xai4j.model.InputShape;
 import org.xai4j.model.ModelAdapter;
-import org.xai4j.train.Checkpoint;
-import org.xai4j.train.RunFolder;
-import org.xai4j.train.Trainer;
+import org.xai4j.run.TrainedRun;
 
 /**
- * A trained run ready for segmentation: its resolved config, its classifier (best or last checkpoint), the images to
+ * A trained run ready for segmentation: its resolved config, its classifier (one of its checkpoints), the images to
  * segment (the run's own data, or another {@code data:} section with images of the same shape), and the map
  * sources for it: every registered attribution method, the intensity baseline and the autoencoder baseline (trained
  * on the run's healthy training images, or loaded from {@code <run>/segment/autoencoder.ckpt}).
@@ -38,17 +35,17 @@ public final class SegmentationContext {
     /** File name of the autoencoder baseline under {@link #FOLDER}. */
     public static final String AUTOENCODER = "autoencoder.ckpt";
 
-    private final Path runDir;
+    private final TrainedRun run;
     private final RunConfig config;
     private final Classifier classifier;
     private final SampleSet data;
     private final boolean ownData;
     private final ModelAdapter adapter;
 
-    private SegmentationContext(Path runDir, RunConfig config, Classifier classifier, SampleSet data, boolean ownData) {
-        this.runDir = runDir;
-        this.config = config;
-        this.classifier = classifier;
+    private SegmentationContext(TrainedRun run, SampleSet data, boolean ownData) {
+        this.run = run;
+        this.config = run.config();
+        this.classifier = run.classifier();
         this.data = data;
         this.ownData = ownData;
         this.adapter = new ModelAdapter(classifier);
@@ -59,33 +56,11 @@ public final class SegmentationContext {
      *
      * @param runDir     the run folder (holds {@code config.yaml} and the checkpoints)
      * @param dataConfig a YAML file whose {@code data:} section names the images to segment; null for the run's own
-     * @param checkpoint {@code best} or {@code last}
+     * @param checkpoint {@code best}, {@code last} or {@code epoch-N}
      */
     public static SegmentationContext load(Path runDir, Path dataConfig, String checkpoint) {
-        if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
-            throw new IllegalArgumentException("--checkpoint: unknown '" + checkpoint + "' (allowed: best, last)");
-        }
-        RunFolder run = RunFolder.existing(runDir);
-        RunConfig config = ConfigLoader.load(run.resolve(RunFolder.CONFIG), RunConfig.class, List.of());
-        if (dataConfig != null && !Files.isRegularFile(dataConfig)) {
-            throw new IllegalArgumentException("--data: file " + dataConfig + " not found");
-        }
-        Classifier classifier = Checkpoint.load(run.resolve(checkpoint.equals("best") ? Trainer.BEST : Trainer.LAST))
-                .classifier();
-        SampleSet data = DataSources.load(dataConfig == null ? config.data()
-                : ConfigLoader.load(dataConfig, RunConfig.class, List.of()).data(), Path.of("."));
-        InputShape shape = classifier.description().inputShape();
-        if (data.channels() != shape.channels() || data.height() != shape.height() || data.width() != shape.width()) {
-            throw new IllegalArgumentException((dataConfig == null ? "data" : "--data " + dataConfig) + ": images are "
-                    + data.channels() + "x" + data.height() + "x" + data.width() + " but the run's model takes "
-                    + shape);
-        }
-        if (data.numLabels() != classifier.numOutputs()) {
-            throw new IllegalArgumentException((dataConfig == null ? "data" : "--data " + dataConfig) + ": "
-                    + data.numLabels() + " label(s) " + data.labelNames() + " but the run's model has "
-                    + classifier.numOutputs() + " output(s)");
-        }
-        return new SegmentationContext(runDir, config, classifier, data, dataConfig == null);
+        TrainedRun run = TrainedRun.open(runDir, checkpoint);
+        return new SegmentationContext(run, run.data(dataConfig, "--data"), dataConfig == null);
     }
 
     /**
@@ -105,7 +80,7 @@ public final class SegmentationContext {
     public static final int BACKGROUND_IMAGES = 64;
 
     public Path runDir() {
-        return runDir;
+        return run.folder().dir();
     }
 
     public RunConfig config() {
@@ -186,7 +161,7 @@ public final class SegmentationContext {
 
     /** Where the autoencoder baseline of this run is kept. */
     public Path autoencoderCheckpoint() {
-        return runDir.resolve(FOLDER).resolve(AUTOENCODER);
+        return run.folder().resolve(FOLDER).resolve(AUTOENCODER);
     }
 
     /**

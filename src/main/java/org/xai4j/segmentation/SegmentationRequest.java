@@ -3,13 +3,14 @@ package org.xai4j.segmentation;
 import java.nio.file.Path;
 import java.util.List;
 import org.xai4j.data.Split;
+import org.xai4j.run.CheckpointChoice;
 
 /**
  * What {@code xai4j segment} is asked to do.
  *
  * @param run         run folder
  * @param data        YAML file with a {@code data:} section, or null for the run's own data
- * @param checkpoint  {@code best} or {@code last}
+ * @param checkpoint  {@code best}, {@code last} or {@code epoch-N}
  * @param methods     attribution method names (registry names, or noise-tunnel wrappers such as
  *                    {@code smoothgrad:ig}), {@code all} or {@code none}
  * @param baselines   {@code intensity}, {@code autoencoder}, {@code all} or {@code none}
@@ -17,7 +18,8 @@ import org.xai4j.data.Split;
  * @param split       split whose pathological images are segmented (a {@code best-dice} threshold is chosen on
  *                    {@code val})
  * @param limit       at most this many images of the split (and of {@code val}); null for all
- * @param out         output folder, or null for {@code <run>/segment}
+ * @param out         output folder, or null for {@code <run>/segment} ({@code <run>/segment-<checkpoint>} for a
+ *                    checkpoint other than {@code best})
  * @param autoencoder how the autoencoder baseline is trained when it is not already saved
  * @param samples     integration points of {@code ig}, samples of {@code eg} and of the noise tunnel; null for the
  *                    registry's defaults
@@ -32,7 +34,7 @@ public record SegmentationRequest(Path run, Path data, String checkpoint, List<S
         if (run == null) {
             throw new IllegalArgumentException("--run: required");
         }
-        checkpoint = checkpoint == null ? "best" : checkpoint;
+        checkpoint = CheckpointChoice.parse(checkpoint == null ? "best" : checkpoint).label();
         methods = List.copyOf(methods);
         baselines = List.copyOf(baselines);
         options = options == null ? SegmentationOptions.defaults() : options;
@@ -48,7 +50,7 @@ public record SegmentationRequest(Path run, Path data, String checkpoint, List<S
 
     /** The output folder. */
     public Path outputDir() {
-        return out != null ? out : run.resolve(SegmentationContext.FOLDER);
+        return out != null ? out : run.resolve(CheckpointChoice.parse(checkpoint).outputName(SegmentationContext.FOLDER));
     }
 
     /** The attribution methods asked for, in order, checked against {@code known}. */

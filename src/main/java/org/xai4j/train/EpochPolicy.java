@@ -1,5 +1,7 @@
 package org.xai4j.train;
 
+import org.xai4j.run.TrainingState;
+
 /**
  * What happens after an epoch, as a pure function of the state and the epoch's results: whether the monitored
  * validation metric improved (a new best checkpoint), the learning rate of the next epoch (step or

@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.xai4j.config.ConfigLoader;
 import org.xai4j.config.RunConfig;
-import org.xai4j.data.DataSources;
 import org.xai4j.data.LabelTask;
 import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
@@ -20,6 +18,7 @@ import org.xai4j.model.Classifier;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.report.CsvTable;
 import org.xai4j.report.RocPlot;
+import org.xai4j.run.TrainedRun;
 
 /**
  * {@code xai4j evaluate}: per-class ROC AUC, accuracy and F1 at the Youden threshold, a ROC curve PNG and a
@@ -38,11 +37,13 @@ public final class Evaluation {
      * @param images number of images
      * @param report per-class and macro metrics
      * @param dir    folder the outputs were written to
+     * @param checkpoint which checkpoint of a run was scored; null for a model evaluated in memory
      */
-    public record Summary(Split split, int images, ClassificationReport report, Path dir) {
+    public record Summary(Split split, int images, ClassificationReport report, Path dir, String checkpoint) {
         public String describe() {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s split (%d images): macro AUC %.4f, "
-                    + "accuracy %.4f, F1 %.4f at the Youden threshold%n", split.label(), images, report.macroAuc(),
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s%s split (%d images): macro AUC %.4f, "
+                    + "accuracy %.4f, F1 %.4f at the Youden threshold%n", checkpoint == null ? ""
+                    : "checkpoint " + checkpoint + ", ", split.label(), images, report.macroAuc(),
                     report.macroAccuracy(), report.macroF1()));
             for (ClassMetrics c : report.perClass()) {
                 b.append(String.format(Locale.ROOT, "  %-14s AUC %.4f  threshold %.3f  accuracy %.4f  F1 %.4f%n",
@@ -54,17 +55,14 @@ public final class Evaluation {
         }
     }
 
-    /** Evaluates a run's {@code best} or {@code last} checkpoint on a split of the run's own data config. */
-    public static Summary ofRun(Path runDir, String which, Split split) {
-        if (!which.equals("best") && !which.equals("last")) {
-            throw new IllegalArgumentException("--checkpoint: unknown '" + which + "' (allowed: best, last)");
-        }
-        RunFolder run = RunFolder.existing(runDir);
-        RunConfig config = ConfigLoader.load(run.resolve(RunFolder.CONFIG), RunConfig.class, List.of());
-        Classifier classifier = Checkpoint.load(run.resolve(which.equals("best") ? Trainer.BEST : Trainer.LAST))
-                .classifier();
-        SampleSet data = DataSources.load(config.data(), Path.of("."));
-        return evaluate(classifier, data, split, config, run.resolve("eval-" + split.label()));
+    /**
+     * Evaluates one checkpoint of a run ({@link org.xai4j.run.CheckpointChoice}) on a split of the run's own data;
+     * writes {@code eval-<split>} (for {@code best}; {@code eval-<split>-<checkpoint>} otherwise).
+     */
+    public static Summary ofRun(Path runDir, String checkpoint, Split split) {
+        TrainedRun run = TrainedRun.open(runDir, checkpoint);
+        Summary s = evaluate(run.classifier(), run.data(), split, run.config(), run.outputDir("eval-" + split.label()));
+        return new Summary(s.split(), s.images(), s.report(), s.dir(), run.choice().label());
     }
 
     public static Summary evaluate(Classifier classifier, SampleSet data, Split split, RunConfig config, Path outDir) {
@@ -91,7 +89,7 @@ public final class Evaluation {
             curves.put(data.labelNames().get(k), RocCurve.of(Predictions.column(scores, k), p.labelColumn(k)));
         }
         RocPlot.write(outDir.resolve(ROC), curves);
-        return new Summary(split, p.size(), report, outDir);
+        return new Summary(split, p.size(), report, outDir, null);
     }
 
     private static void writeMetrics(Path file, ClassificationReport report) {

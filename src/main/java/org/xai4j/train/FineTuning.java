@@ -6,6 +6,7 @@ import org.xai4j.model.Classifier;
 import org.xai4j.model.InputShape;
 import org.xai4j.model.InspectableGraph;
 import org.xai4j.model.ModelDescription;
+import org.xai4j.run.Checkpoint;
 
 /**
  * Starts a fine-tuning run ({@code train.finetune}) from a checkpoint: the checkpoint's architecture and weights

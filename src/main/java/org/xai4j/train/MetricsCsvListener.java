@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.xai4j.model.Classifier;
 import org.xai4j.report.MetricsCsv;
+import org.xai4j.run.TrainingState;
 
 /**
  * Writes one row per epoch to {@code metrics.csv} in the run folder: epoch, learning rate, every training loss

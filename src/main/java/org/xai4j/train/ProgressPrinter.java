@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import org.xai4j.model.Classifier;
+import org.xai4j.run.TrainingState;
 
 /**
  * Shows training progress on the terminal: epoch, batch, img/s, ETA and the current loss parts, rewritten

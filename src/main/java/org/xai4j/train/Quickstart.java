@@ -14,6 +14,7 @@ import org.xai4j.data.Split;
 import org.xai4j.metrics.ClassMetrics;
 import org.xai4j.report.CsvTable;
 import org.xai4j.report.LinePlot;
+import org.xai4j.run.RunFolder;
 import org.xai4j.util.AtomicFiles;
 
 /**
@@ -118,7 +119,7 @@ public final class Quickstart {
                 .append(RunFolder.METRICS).append("`. DL4J UI: `java -jar target/xai4j.jar ui --run ")
                 .append(o.folder().dir()).append("`.\n");
         List<String> files = new ArrayList<>(List.of(RunFolder.CONFIG, RunFolder.PROVENANCE, RunFolder.METRICS,
-                Trainer.BEST, Trainer.LAST, UiStatsListener.FILE, "eval-test/"));
+                RunFolder.BEST, RunFolder.LAST, UiStatsListener.FILE, "eval-test/"));
         b.append("\nFiles: ").append(String.join(", ", files.stream().map(f -> "`" + f + "`").toList())).append(".\n");
         AtomicFiles.writeString(o.folder().resolve(REPORT), b.toString());
     }

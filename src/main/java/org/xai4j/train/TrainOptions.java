@@ -23,12 +23,14 @@ import org.xai4j.loss.BetaMode;
  * @param adversarial   adversarial training (mode, attack, warm start); default off
  * @param finetune      start from a checkpoint's weights and freeze layer groups; default off
  * @param constraint    the gradient-attribution constraint for healthy images (off unless {@code enabled})
+ * @param keepEpochCheckpoints also keep every epoch's checkpoint as {@code epoch-N.ckpt} (default false: only
+ *                      {@code best.ckpt} and {@code last.ckpt}); commands read them with {@code --checkpoint epoch-N}
  */
 public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind optimizer, Double lr, Double momentum,
                            Double weightDecay, LossKind loss, BetaMode beta, ScheduleOptions schedule,
                            EarlyStoppingOptions earlyStopping, Boolean augment, Boolean ui, Integer statsEvery,
                            AdversarialOptions adversarial, FinetuneOptions finetune,
-                           ConstraintOptions constraint) {
+                           ConstraintOptions constraint, Boolean keepEpochCheckpoints) {
     public TrainOptions {
         epochs = epochs == null ? 10 : epochs;
         batchSize = batchSize == null ? 32 : batchSize;
@@ -46,6 +48,7 @@ public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind opti
         adversarial = adversarial == null ? AdversarialOptions.defaults() : adversarial;
         finetune = finetune == null ? FinetuneOptions.defaults() : finetune;
         constraint = constraint == null ? ConstraintOptions.defaults() : constraint;
+        keepEpochCheckpoints = keepEpochCheckpoints == null ? Boolean.FALSE : keepEpochCheckpoints;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs: must be >= 1, got " + epochs);
         }
@@ -68,6 +71,6 @@ public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind opti
 
     public static TrainOptions defaults() {
         return new TrainOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 }

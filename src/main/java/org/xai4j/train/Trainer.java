@@ -13,6 +13,10 @@ import org.xai4j.loss.LogitLoss;
 import org.xai4j.model.Classifier;
 import org.xai4j.model.InspectableGraph;
 import org.xai4j.model.ModelAdapter;
+import org.xai4j.run.Checkpoint;
+import org.xai4j.run.CheckpointChoice;
+import org.xai4j.run.RunFolder;
+import org.xai4j.run.TrainingState;
 
 /**
  * The training loop: per batch, a {@link TrainingStep} forms the parameter gradient and the loop applies the
@@ -20,8 +24,6 @@ import org.xai4j.model.ModelAdapter;
  * last and best checkpoints, steps the learning-rate schedule and checks early stopping.
  */
 public final class Trainer {
-    public static final String BEST = "best.ckpt";
-    public static final String LAST = "last.ckpt";
 
     private final Classifier classifier;
     private final TrainOptions options;
@@ -31,7 +33,8 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
 
     /**
-     * @param runDir    folder for {@value #BEST} and {@value #LAST}; null writes no checkpoints
+     * @param runDir    folder for {@value RunFolder#BEST}, {@value RunFolder#LAST} (and {@code epoch-N.ckpt} with
+     *                  {@link TrainOptions#keepEpochCheckpoints()}); null writes no checkpoints
      * @param listeners observers; closed when {@link #fit} returns or fails
      */
     public Trainer(Classifier classifier, TrainOptions options, TrainingStep step, LogitLoss validationLoss,
@@ -78,8 +81,8 @@ public final class Trainer {
                 l.close();
             }
         }
-        return new TrainingResult(state, epochs, runDir == null ? null : runDir.resolve(BEST),
-                runDir == null ? null : runDir.resolve(LAST));
+        return new TrainingResult(state, epochs, runDir == null ? null : runDir.resolve(RunFolder.BEST),
+                runDir == null ? null : runDir.resolve(RunFolder.LAST));
     }
 
     private EpochSummary trainEpoch(ModelAdapter adapter, TrainingData data, int epoch, TrainingState state) {
@@ -128,9 +131,12 @@ public final class Trainer {
         }
         if (runDir != null) {
             Checkpoint checkpoint = new Checkpoint(classifier, next);
-            checkpoint.save(runDir.resolve(LAST));
+            checkpoint.save(runDir.resolve(RunFolder.LAST));
             if (next.bestEpoch() == summary.epoch()) {
-                checkpoint.save(runDir.resolve(BEST));
+                checkpoint.save(runDir.resolve(RunFolder.BEST));
+            }
+            if (options.keepEpochCheckpoints()) {
+                checkpoint.save(runDir.resolve(CheckpointChoice.epochFile(summary.epoch())));
             }
         }
         return next;

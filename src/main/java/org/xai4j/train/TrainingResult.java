@@ -2,6 +2,7 @@ package org.xai4j.train;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.xai4j.run.TrainingState;
 
 /**
  * What a training run ended with.

@@ -24,6 +24,10 @@ import org.xai4j.model.BuiltModel;
 import org.xai4j.model.Classifier;
 import org.xai4j.model.InputShape;
 import org.xai4j.model.ModelRegistry;
+import org.xai4j.run.Checkpoint;
+import org.xai4j.run.Provenance;
+import org.xai4j.run.RunFolder;
+import org.xai4j.run.TrainingState;
 
 /**
  * {@code xai4j train} as a use case: load the data, build (or resume) the model, create the run folder with
@@ -149,9 +153,9 @@ public final class TrainingRun {
             return new RunFolder(source);
         }
         RunFolder folder = RunFolder.create(checkpointsRoot, runName, config.name());
-        Path best = source.resolve(Trainer.BEST);
+        Path best = source.resolve(RunFolder.BEST);
         if (java.nio.file.Files.isRegularFile(best)) {
-            Checkpoint.load(best).save(folder.resolve(Trainer.BEST));
+            Checkpoint.load(best).save(folder.resolve(RunFolder.BEST));
         }
         return folder;
     }

@@ -10,6 +10,7 @@ import org.deeplearning4j.ui.model.stats.impl.DefaultStatsInitializationConfigur
 import org.deeplearning4j.ui.model.stats.impl.DefaultStatsUpdateConfiguration;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.xai4j.model.Classifier;
+import org.xai4j.run.TrainingState;
 
 /**
  * Records DL4J UI statistics (score, parameter and update histograms, learning rates) into a

@@ -7,6 +7,9 @@ import org.xai4j.config.ConfigLoader;
 import org.xai4j.config.ConfigWriter;
 import org.xai4j.config.RunConfig;
 import org.xai4j.data.SampleSet;
+import org.xai4j.run.Checkpoint;
+import org.xai4j.run.RunFolder;
+import org.xai4j.run.TrainingState;
 
 /**
  * The clean phase of adversarial training with warm start ({@code train.adversarial.warmStart}; Khakzar et al.,

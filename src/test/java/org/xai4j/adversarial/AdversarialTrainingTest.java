@@ -12,10 +12,10 @@ import org.xai4j.config.RunConfig;
 import org.xai4j.data.DataSources;
 import org.xai4j.data.SampleSet;
 import org.xai4j.report.CsvTable;
+import org.xai4j.run.Checkpoint;
+import org.xai4j.run.RunFolder;
 import org.xai4j.testing.FiniteDifferences;
 import org.xai4j.testing.TinyRuns;
-import org.xai4j.train.Checkpoint;
-import org.xai4j.train.RunFolder;
 import org.xai4j.train.TrainingRun;
 import org.xai4j.train.WarmStart;
 

@@ -15,9 +15,9 @@ import org.xai4j.data.DataSources;
 import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
 import org.xai4j.report.CsvTable;
+import org.xai4j.run.Checkpoint;
 import org.xai4j.testing.FiniteDifferences;
 import org.xai4j.testing.TinyRuns;
-import org.xai4j.train.Checkpoint;
 import org.xai4j.train.Evaluation;
 import org.xai4j.train.TrainingRun;
 

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.config.ConfigException;
 import org.xai4j.config.RunConfig;
 import org.xai4j.report.CsvTable;
+import org.xai4j.run.RunFolder;
 import org.xai4j.testing.FiniteDifferences;
 import org.xai4j.testing.TinyRuns;
-import org.xai4j.train.RunFolder;
 import org.xai4j.train.TrainingRun;
 
 /** The {@code train.constraint} config section and a real (tiny) constrained training run. */

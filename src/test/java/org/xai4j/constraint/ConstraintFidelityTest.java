@@ -40,7 +40,8 @@ import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.ModelRegistry;
 import org.xai4j.model.Target;
-import org.xai4j.train.Checkpoint;
+import org.xai4j.run.Checkpoint;
+import org.xai4j.run.RunFolder;
 import org.xai4j.train.OptimizerSetup;
 import org.xai4j.train.StepResult;
 import org.xai4j.train.Trainer;
@@ -118,7 +119,7 @@ class ConstraintFidelityTest {
         TrainingRun.Outcome run = new TrainingRun(config, dir, "fidelity", null, quiet).execute();
         assertThat(run.result().state().bestMetric()).as("a trained model, not a fresh init (val AUC)")
                 .isGreaterThan(0.8);
-        trained = Checkpoint.load(run.folder().resolve(Trainer.BEST)).classifier();
+        trained = Checkpoint.load(run.folder().resolve(RunFolder.BEST)).classifier();
         single = new ModelAdapter(trained);
         exact = new ModelAdapter(copy(trained, DataType.DOUBLE, config));
         SampleSet data = DataSources.load(config.data(), Path.of("."));

@@ -19,10 +19,10 @@ import org.xai4j.config.RunConfig;
 import org.xai4j.model.Classifier;
 import org.xai4j.model.InputShape;
 import org.xai4j.report.CsvTable;
+import org.xai4j.run.Checkpoint;
+import org.xai4j.run.TrainingState;
 import org.xai4j.testing.FiniteDifferences;
 import org.xai4j.testing.TinyRuns;
-import org.xai4j.train.Checkpoint;
-import org.xai4j.train.TrainingState;
 
 /** {@code xai4j explain} end to end on a tiny run folder (untrained weights: the plumbing is what is tested). */
 class ExplainTest {

@@ -15,6 +15,8 @@ import org.xai4j.data.DataSources;
 import org.xai4j.data.SampleSet;
 import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
+import org.xai4j.run.Checkpoint;
+import org.xai4j.run.RunFolder;
 import org.xai4j.testing.TinyRuns;
 
 class CheckpointTest {
@@ -55,7 +57,7 @@ class CheckpointTest {
         assertThat(resumed.result().epochs()).hasSize(1);
         assertThat(resumed.result().state().epoch()).isEqualTo(2);
         assertThat(actual.equals(expected)).as("bit-identical parameters after resume").isTrue();
-        assertThat(resumed.folder().resolve(Trainer.BEST)).as("the previous best is carried over").exists();
+        assertThat(resumed.folder().resolve(RunFolder.BEST)).as("the previous best is carried over").exists();
     }
 
     @Test

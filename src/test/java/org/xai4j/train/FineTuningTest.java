@@ -16,6 +16,8 @@ import org.xai4j.data.DataSources;
 import org.xai4j.data.SampleSet;
 import org.xai4j.model.Classifier;
 import org.xai4j.model.ModelAdapter;
+import org.xai4j.run.Checkpoint;
+import org.xai4j.run.RunFolder;
 import org.xai4j.testing.TinyRuns;
 
 /** Fine-tuning from a checkpoint with frozen layer groups (Margeloiu et al. 2020's robust fine-tuning). */

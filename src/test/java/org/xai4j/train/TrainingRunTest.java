@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.report.CsvTable;
+import org.xai4j.run.RunFolder;
 import org.xai4j.testing.TinyRuns;
 
 class TrainingRunTest {
@@ -18,8 +19,8 @@ class TrainingRunTest {
         TrainingRun.Outcome run = new TrainingRun(TinyRuns.config(2, "data.synthetic.multiLabel=true",
                 "data.synthetic.pathologies=[tumor,ms]", "train.beta=dataset"), dir, "ml", null, QUIET).execute();
         RunFolder f = run.folder();
-        for (String file : new String[] {RunFolder.CONFIG, RunFolder.PROVENANCE, RunFolder.METRICS, Trainer.BEST,
-                Trainer.LAST, UiStatsListener.FILE, "eval-test/roc.png", "eval-test/scores.csv", "eval-test/metrics.csv"}) {
+        for (String file : new String[] {RunFolder.CONFIG, RunFolder.PROVENANCE, RunFolder.METRICS, RunFolder.BEST,
+                RunFolder.LAST, UiStatsListener.FILE, "eval-test/roc.png", "eval-test/scores.csv", "eval-test/metrics.csv"}) {
             assertThat(f.resolve(file)).as(file).exists();
         }
         CsvTable metrics = CsvTable.read(f.resolve(RunFolder.METRICS));

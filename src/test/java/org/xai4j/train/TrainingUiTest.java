@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.constraint.ConstrainedStep;
 import org.xai4j.report.CsvTable;
+import org.xai4j.run.RunFolder;
 import org.xai4j.testing.FiniteDifferences;
 import org.xai4j.testing.TinyRuns;
 

@@ -1,4 +1,4 @@
-package org.xai4j.train;
+package org.xai4j.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,8 @@ import org.xai4j.model.InputShape;
 import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.ModelOptions;
+import org.xai4j.run.Checkpoint;
+import org.xai4j.run.TrainingState;
 
 /**
  * Kills a real JVM (SIGKILL) while it is writing a checkpoint over an existing one, and checks that the

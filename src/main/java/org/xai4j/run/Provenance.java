@@ -1,4 +1,4 @@
-package org.xai4j.train;
+package org.xai4j.run;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

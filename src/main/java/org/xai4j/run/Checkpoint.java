@@ -1,4 +1,4 @@
-package org.xai4j.train;
+package org.xai4j.run;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.xai4j.train;
+package org.xai4j.run;
 
 /**
  * Where a run stands after an epoch; stored with every checkpoint so training can resume exactly.

@@ -1,4 +1,4 @@
-package org.xai4j.train;
+package org.xai4j.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.xai4j.config.ConfigWriter;
 import org.xai4j.config.RunConfig;
+import org.xai4j.run.RunFolder;
 import org.xai4j.util.AtomicFiles;
 
 /**
@@ -20,15 +21,19 @@ public record RunFolder(Path dir) {
     public static final String CONFIG = "config.yaml";
     public static final String PROVENANCE = "provenance.json";
     public static final String METRICS = "metrics.csv";
+    /** The checkpoint of the epoch with the best validation metric. */
+    public static final String BEST = "best.ckpt";
+    /** The checkpoint of the last completed epoch (the one training resumes from). */
+    public static final String LAST = "last.ckpt";
 
     /** Creates {@code root/<name>} ({@code root/<prefix>-<timestamp>} when name is null); refuses to reuse one. */
     public static RunFolder create(Path root, String name, String prefix) {
         String n = name != null ? name
                 : prefix + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = root.resolve(n);
-        if (Files.exists(dir.resolve(Trainer.LAST))) {
+        if (Files.exists(dir.resolve(LAST))) {
             throw new IllegalArgumentException("run folder " + dir + " already holds a run: choose another --name, or "
-                    + "continue it with --resume " + dir.resolve(Trainer.LAST));
+                    + "continue it with --resume " + dir.resolve(LAST));
         }
         try {
             Files.createDirectories(dir);
