@@ -18,28 +18,34 @@ OUT=experiments/attribution-constraint/out/compare; mkdir -p "$OUT"
 # run from a copy, so that rebuilding the project meanwhile cannot pull the jar from under a running command
 mkdir -p "$OUT/jar" && cp target/xai4j.jar "$OUT/jar/" && ln -sfn "$(realpath target/lib)" "$OUT/jar/lib"
 J="java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=4g -Dorg.bytedeco.javacpp.maxphysicalbytes=6g -jar $OUT/jar/xai4j.jar"
-echo "| side | lambda | seed | test AUC | Dice grad | Dice ixg | pixel AUROC grad | pixel AUROC ixg | s/step |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| side | constraint | lambda | seed | test AUC | Dice grad | Dice ixg | pixel AUROC grad | pixel AUROC ixg | time |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for SEED in ${SEEDS//,/ }; do
   ARGS="$DATA --label pathological --epochs $EPOCHS --lams $LAMS --attr $ATTR --phi $PHI --scale $SCALE --seed $SEED"
+  REF="$OUT/reference-$ATTR-$PHI$SCALE-l$LAMS-s$SEED.txt"
   # the reference's output is reused when it was made with the same arguments
-  if [ "$(head -1 "$OUT/reference-$SEED.txt" 2>/dev/null)" != "# $ARGS" ]; then
-    { echo "# $ARGS"; /usr/bin/python3 ../shared/reference/wd_constraint.py $ARGS; } > "$OUT/reference-$SEED.tmp"
-    mv "$OUT/reference-$SEED.tmp" "$OUT/reference-$SEED.txt"
+  if [ "$(head -1 "$REF" 2>/dev/null)" != "# $ARGS" ]; then
+    { echo "# $ARGS"; /usr/bin/python3 ../shared/reference/wd_constraint.py $ARGS; } > "$REF.tmp"
+    mv "$REF.tmp" "$REF"
   fi
-  python3 - "$OUT/reference-$SEED.txt" "$SEED" <<'PY'
+  python3 - "$REF" "$SEED" "$ATTR $PHI($SCALE A)" <<'PY'
 import re, sys
 for line in open(sys.argv[1]):
     if line.startswith('intensity-threshold baseline'):
-        print(f"| reference: {line.strip()} | | | | | | | | |")
+        print(f"| reference: {line.strip()} | | | | | | | | | |")
     m = re.match(r'lambda=(\S+) attr=\S+: (.*)', line)
     if m:
         d = {k: float(v) for k, v in (kv.split('=') for kv in m.group(2).split())}
-        print(f"| reference | {m.group(1)} | {sys.argv[2]} | {d['auc']:.3f} | {d['dice_grad']:.3f} | {d['dice_ixg']:.3f} "
-              f"| {d['pauc_grad']:.3f} | {d['pauc_ixg']:.3f} | {d['step_s']:.3f} |")
+        print(f"| reference | {sys.argv[3] if float(m.group(1)) else 'none'} | {m.group(1)} | {sys.argv[2]} | {d['auc']:.3f} | {d['dice_grad']:.3f} | {d['dice_ixg']:.3f} "
+              f"| {d['pauc_grad']:.3f} | {d['pauc_ixg']:.3f} | {d['step_s']:.3f} s/step |")
 PY
   for LAM in ${LAMS//,/ }; do
-    NAME="project-l$LAM-s$SEED"
+    # the unconstrained run is shared by every constraint setting; a run whose row exists for the same
+    # arguments is reused
+    if [ "$LAM" = "0" ]; then NAME="project-none-e$EPOCHS-s$SEED"; KIND=none
+    else NAME="project-$ATTR-$PHI$SCALE-l$LAM-e$EPOCHS-s$SEED"; KIND="$ATTR $PHI($SCALE A)"; fi
+    STAMP="# $DATA $NAME"
+    if [ "$(head -1 "$OUT/$NAME.row" 2>/dev/null)" = "$STAMP" ]; then tail -n +2 "$OUT/$NAME.row"; continue; fi
     SETS=(--set data.source=csv --set data.manifest.path="$DATA/manifest.csv"
           --set data.manifest.labelColumns=[pathological] --set model.architecture=resnet-cifar
           --set model.widthMultiplier=1.0 --set model.blocks=[1,1,1] --set train.epochs="$EPOCHS"
@@ -62,14 +68,16 @@ PY
           --threshold best-dice --normalise $NORM --out "$OUT/$NAME/segment-$NORM" > "$OUT/$NAME-segment.log" 2>&1
     done
     AUC=$(grep -o 'macro AUC [0-9.]*' "$OUT/$NAME-eval.log" | head -1 | awk '{print $3}')
-    python3 - "$OUT/$NAME" "$LAM" "$SEED" "$AUC" "$(( (T1 - T0) ))" <<'PY'
+    { echo "$STAMP"; python3 - "$OUT/$NAME" "$LAM" "$SEED" "$AUC" "$(( (T1 - T0) ))" "$KIND" <<'PY'
 import csv, sys
 def rows(norm):
     return {r['method']: r for r in csv.DictReader(open(f"{sys.argv[1]}/segment-{norm}/summary.csv"))}
 dice, auroc = rows('max'), rows('none')
-print(f"| project | {sys.argv[2]} | {sys.argv[3]} | {float(sys.argv[4]):.3f} | {float(dice['grad']['mean_dice']):.3f} "
+print(f"| project | {sys.argv[6]} | {sys.argv[2]} | {sys.argv[3]} | {float(sys.argv[4]):.3f} | {float(dice['grad']['mean_dice']):.3f} "
       f"| {float(dice['ixg']['mean_dice']):.3f} | {float(auroc['grad']['pixel_auroc_processed']):.3f} "
-      f"| {float(auroc['ixg']['pixel_auroc_processed']):.3f} | ({sys.argv[5]} s train) |")
+      f"| {float(auroc['ixg']['pixel_auroc_processed']):.3f} | {sys.argv[5]} s train |")
 PY
+    } > "$OUT/$NAME.row.tmp"
+    mv "$OUT/$NAME.row.tmp" "$OUT/$NAME.row"; tail -n +2 "$OUT/$NAME.row"
   done
 done
