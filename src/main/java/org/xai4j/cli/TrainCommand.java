@@ -2,6 +2,8 @@ package org.xai4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.xai4j.config.RunConfig;
+import org.xai4j.train.Resume;
 import org.xai4j.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +20,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", description = "run folder name (default: <config name>-<timestamp>)")
     String name;
 
-    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "continue from a checkpoint (e.g. checkpoints/<run>/last.ckpt)")
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "continue from a checkpoint (e.g. "
+            + "checkpoints/<run>/last.ckpt) with the run's own config; --set may change only train.epochs, "
+            + "train.schedule, train.earlyStopping, train.ui, train.statsEvery, train.keepEpochCheckpoints")
     Path resume;
+
+    @Option(names = "--overwrite", description = "replace an existing run folder of the same --name (default: refuse)")
+    boolean overwrite;
 
     @Option(names = "--checkpoints", paramLabel = "DIR", defaultValue = "checkpoints",
             description = "where run folders go (default: ${DEFAULT-VALUE})")
@@ -27,7 +34,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingRun.Outcome outcome = new TrainingRun(config.load(null), checkpoints, name, resume, System.out).execute();
+        RunConfig run = resume == null ? config.load(null) : Resume.config(resume, config.config, config.overrides);
+        TrainingRun.Outcome outcome = new TrainingRun(run, checkpoints, name, resume, overwrite, System.out).execute();
         System.out.println(outcome.describe());
         return 0;
     }

@@ -18,8 +18,20 @@ public record RunConfig(String name, Long seed, DataOptions data, ModelOptions m
         data = data == null ? DataOptions.defaults() : data;
         model = model == null ? ModelOptions.of(null) : model;
         train = train == null ? TrainOptions.defaults() : train;
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("name: only letters, digits, '.', '_' and '-' are allowed, got '" + name + "'");
+        requireRunName("name", name);
+    }
+
+    /**
+     * Refuses a run name that is not one plain folder name: letters, digits, '.', '_' and '-', not starting with
+     * '.' (so neither {@code ..} nor a path can take a run outside its checkpoints folder).
+     *
+     * @param what what named it, for the message (e.g. {@code name} or {@code --name})
+     */
+    public static String requireRunName(String what, String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException(what + ": only letters, digits, '.', '_' and '-' are allowed, not "
+                    + "starting with '.', got '" + name + "'");
         }
+        return name;
     }
 }

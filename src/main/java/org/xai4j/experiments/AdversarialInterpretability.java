@@ -1,16 +1,12 @@
 package org.xai4j.experiments;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.xai4j.adversarial.AttackMethod;
 import org.xai4j.adversarial.AttackOptions;
 import org.xai4j.adversarial.Norm;
@@ -29,6 +25,7 @@ import org.xai4j.run.Checkpoint;
 import org.xai4j.run.RunFolder;
 import org.xai4j.train.Evaluation;
 import org.xai4j.train.TrainingRun;
+import org.xai4j.util.Folders;
 
 /**
  * {@code xai4j experiment adversarial-interpretability}: does adversarial training make gradient saliency sharper
@@ -149,7 +146,7 @@ public final class AdversarialInterpretability {
             RunConfig config = ConfigLoader.load(folder.resolve(CONFIG), RunConfig.class, overrides);
             Path best = runs.resolve(v.name()).resolve(RunFolder.BEST);
             if (!reuse || !complete(runs.resolve(v.name()))) {
-                delete(runs.resolve(v.name()));
+                Folders.deleteTree(runs.resolve(v.name())); // only ever under the experiment's out/runs
                 log.println("== " + v.name() + ": " + v.description());
                 new TrainingRun(config, runs, v.name(), null, log).execute(data);
             }
@@ -243,19 +240,5 @@ public final class AdversarialInterpretability {
         List<String> out = new ArrayList<>(a);
         out.add(b);
         return out;
-    }
-
-    /** Deletes a previous run folder of a variant (only ever under the experiment's out/runs). */
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not clear " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

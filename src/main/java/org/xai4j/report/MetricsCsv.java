@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A per-epoch (or per-step) metrics log with fixed columns. Each {@link #append} rewrites the whole file
@@ -36,6 +37,11 @@ public final class MetricsCsv {
      * one when it does not.
      */
     public static MetricsCsv resume(Path file, List<String> columns) {
+        return resume(file, columns, row -> true);
+    }
+
+    /** As {@link #resume(Path, List)}, keeping only the existing rows {@code keep} accepts (cells in column order). */
+    public static MetricsCsv resume(Path file, List<String> columns, Predicate<List<String>> keep) {
         if (!Files.exists(file)) {
             return new MetricsCsv(file, columns);
         }
@@ -43,7 +49,7 @@ public final class MetricsCsv {
         if (!old.header().equals(columns)) {
             throw new IllegalArgumentException(file + " has columns " + old.header() + ", expected " + columns);
         }
-        return new MetricsCsv(file, columns, old.rows());
+        return new MetricsCsv(file, columns, old.rows().stream().filter(keep).toList());
     }
 
     /** Adds a row (keys are column names, values formatted by {@link CsvTable#format}) and rewrites the file. */

@@ -53,16 +53,7 @@ public record Checkpoint(Classifier classifier, TrainingState state) {
 
     /** Reads a checkpoint; the message of any failure names the file. */
     public static Checkpoint load(Path file) {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("checkpoint " + file + " not found");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read checkpoint " + file + ": " + e.getMessage(), e);
-        }
+        Map<String, byte[]> entries = entries(file, null);
         for (String name : new String[] {MODEL, DESCRIPTION, STATE}) {
             if (!entries.containsKey(name)) {
                 throw new IllegalArgumentException("checkpoint " + file + " is not an xai4j checkpoint (no " + name + ")");
@@ -76,9 +67,44 @@ public record Checkpoint(Classifier classifier, TrainingState state) {
                 restored = ModelSerializer.restoreComputationGraph(in, true);
             }
             return new Checkpoint(new Classifier(transplant(restored), description), state);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read checkpoint " + file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("checkpoint " + file + " is truncated or damaged (" + e.getMessage()
+                    + "); use another checkpoint of the run (best, last) or retrain", e);
         }
+    }
+
+    /** Reads only the training state of a checkpoint (where it stood), without restoring the network. */
+    public static TrainingState readState(Path file) {
+        byte[] state = entries(file, STATE).get(STATE);
+        if (state == null) {
+            throw new IllegalArgumentException("checkpoint " + file + " is not an xai4j checkpoint (no " + STATE + ")");
+        }
+        try {
+            return JSON.readValue(state, TrainingState.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("checkpoint " + file + " is damaged (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The zip entries of {@code file} (only {@code only} when not null). A truncated or damaged file is an
+     * {@link IllegalArgumentException} naming it, so the CLI reports it as bad input rather than a crash.
+     */
+    private static Map<String, byte[]> entries(Path file, String only) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (only == null || e.getName().equals(only)) {
+                    entries.put(e.getName(), zip.readAllBytes());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("checkpoint " + file + " not found");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("checkpoint " + file + " is truncated or damaged (" + e.getMessage()
+                    + "); use another checkpoint of the run (best, last) or retrain", e);
+        }
+        return entries;
     }
 
     /** Moves a restored graph's configuration, parameters and updater state into an {@link InspectableGraph}. */

@@ -12,6 +12,7 @@ import org.xai4j.config.ConfigWriter;
 import org.xai4j.config.RunConfig;
 import org.xai4j.run.RunFolder;
 import org.xai4j.util.AtomicFiles;
+import org.xai4j.util.Folders;
 
 /**
  * One run's folder under {@code checkpoints/}: resolved config, provenance, metrics CSV, DL4J UI statistics,
@@ -26,14 +27,23 @@ public record RunFolder(Path dir) {
     /** The checkpoint of the last completed epoch (the one training resumes from). */
     public static final String LAST = "last.ckpt";
 
-    /** Creates {@code root/<name>} ({@code root/<prefix>-<timestamp>} when name is null); refuses to reuse one. */
-    public static RunFolder create(Path root, String name, String prefix) {
-        String n = name != null ? name
+    /**
+     * Creates {@code root/<name>} ({@code root/<prefix>-<timestamp>} when name is null). An existing, non-empty
+     * folder is never reused: it is an error, unless {@code overwrite}, which deletes it first.
+     *
+     * @param name a plain folder name ({@link RunConfig#requireRunName}), checked as {@code --name}
+     */
+    public static RunFolder create(Path root, String name, String prefix, boolean overwrite) {
+        String n = name != null ? RunConfig.requireRunName("--name", name)
                 : prefix + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = root.resolve(n);
-        if (Files.exists(dir.resolve(LAST))) {
-            throw new IllegalArgumentException("run folder " + dir + " already holds a run: choose another --name, or "
-                    + "continue it with --resume " + dir.resolve(LAST));
+        if (!Folders.isAbsentOrEmpty(dir)) {
+            if (!overwrite) {
+                throw new IllegalArgumentException("run folder " + dir + " already exists" + (Files.exists(dir.resolve(LAST))
+                        ? " and holds a run: continue it with --resume " + dir.resolve(LAST) + ", " : ": ")
+                        + "choose another --name, or replace it with --overwrite");
+            }
+            Folders.deleteTree(dir);
         }
         try {
             Files.createDirectories(dir);

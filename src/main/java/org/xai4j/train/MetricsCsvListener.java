@@ -34,7 +34,10 @@ public final class MetricsCsvListener implements TrainingListener {
 
     @Override
     public void onStart(Classifier classifier, TrainingState state, int batchesPerEpoch) {
-        csv = state.epoch() > 0 && java.nio.file.Files.isRegularFile(file) ? MetricsCsv.resume(file, columns())
+        // a resumed run keeps the rows up to its checkpoint's epoch: later ones (written after the checkpoint by a
+        // run that was then killed) would otherwise be duplicated
+        csv = state.epoch() > 0 && java.nio.file.Files.isRegularFile(file)
+                ? MetricsCsv.resume(file, columns(), row -> Integer.parseInt(row.get(0)) <= state.epoch())
                 : new MetricsCsv(file, columns());
     }
 

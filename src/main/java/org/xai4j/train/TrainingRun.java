@@ -39,17 +39,26 @@ public final class TrainingRun {
     private final Path checkpointsRoot;
     private final String runName;
     private final Path resume;
+    private final boolean overwrite;
     private final PrintStream out;
 
-    /**
-     * @param runName folder name under {@code checkpointsRoot}; null for {@code <config name>-<timestamp>}
-     * @param resume  checkpoint to continue from, or null
-     */
+    /** A run that refuses to reuse an existing run folder. */
     public TrainingRun(RunConfig config, Path checkpointsRoot, String runName, Path resume, PrintStream out) {
+        this(config, checkpointsRoot, runName, resume, false, out);
+    }
+
+    /**
+     * @param runName   folder name under {@code checkpointsRoot}; null for {@code <config name>-<timestamp>}
+     * @param resume    checkpoint to continue from ({@link Resume}), or null
+     * @param overwrite replace an existing folder of that name instead of refusing
+     */
+    public TrainingRun(RunConfig config, Path checkpointsRoot, String runName, Path resume, boolean overwrite,
+                       PrintStream out) {
         this.config = config;
         this.checkpointsRoot = checkpointsRoot;
         this.runName = runName;
         this.resume = resume;
+        this.overwrite = overwrite;
         this.out = out;
     }
 
@@ -92,6 +101,7 @@ public final class TrainingRun {
         TrainingState state;
         if (resume != null) {
             Checkpoint checkpoint = Checkpoint.load(resume);
+            Resume.check(resume, checkpoint, config);
             classifier = checkpoint.classifier();
             state = checkpoint.state();
             out.println("resuming " + resume + " after epoch " + state.epoch());
@@ -106,8 +116,8 @@ public final class TrainingRun {
             classifier = Classifier.create(built);
             state = TrainingState.start(config.train().lr());
         }
-        RunFolder folder = resume == null ? RunFolder.create(checkpointsRoot, runName, config.name())
-                : resumedFolder();
+        RunFolder folder = resume == null ? RunFolder.create(checkpointsRoot, runName, config.name(), overwrite)
+                : Resume.folder(resume, state, checkpointsRoot, runName, config.name(), overwrite);
         // a fine-tuning run records the architecture it really trains (the checkpoint's)
         folder.writeConfig(config.train().finetune().enabled() ? new RunConfig(config.name(), config.seed(),
                 config.data(), classifier.description().options(), config.train()) : config);
@@ -141,23 +151,6 @@ public final class TrainingRun {
                 : Evaluation.evaluate(Checkpoint.load(result.best()).classifier(), data, Split.TEST, config,
                         folder.resolve("eval-test"));
         return new Outcome(folder, result, test, config.train().earlyStopping().metric().column());
-    }
-
-    /**
-     * Resuming continues in the checkpoint's own run folder (metrics.csv goes on); with a run name it starts a
-     * new folder that inherits the previous best checkpoint, so {@code best.ckpt} always exists.
-     */
-    private RunFolder resumedFolder() {
-        Path source = resume.toAbsolutePath().getParent();
-        if (runName == null) {
-            return new RunFolder(source);
-        }
-        RunFolder folder = RunFolder.create(checkpointsRoot, runName, config.name());
-        Path best = source.resolve(RunFolder.BEST);
-        if (java.nio.file.Files.isRegularFile(best)) {
-            Checkpoint.load(best).save(folder.resolve(RunFolder.BEST));
-        }
-        return folder;
     }
 
     /**

@@ -66,6 +66,30 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Deletes the temporary files {@link #write} leaves in {@code dir} when the process is killed mid-write
+     * ({@code .<name>.<digits>.tmp}); called when a run folder is opened for writing again.
+     *
+     * @return how many were deleted
+     */
+    public static int removeStaleTemporaries(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int n = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> STALE.matcher(f.getFileName().toString()).matches()).toList()) {
+                Files.deleteIfExists(p);
+                n++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean temporary files in " + dir + ": " + e.getMessage(), e);
+        }
+        return n;
+    }
+
+    private static final java.util.regex.Pattern STALE = java.util.regex.Pattern.compile("\\..+\\.[0-9]+\\.tmp");
+
     private static void deleteQuietly(Path p) {
         if (p != null) {
             try {
