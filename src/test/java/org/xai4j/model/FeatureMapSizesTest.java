@@ -64,8 +64,22 @@ class FeatureMapSizesTest {
         InputShape shape = new InputShape(1, 64, 64);
         assertThatThrownBy(() -> ModelRegistry.build(new ModelOptions("resnet18", 0.25, List.of(1, 1, 1), null),
                 shape, 2, 1, DataType.FLOAT)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("blocks:");
-        assertThatThrownBy(() -> ModelRegistry.build(new ModelOptions("patch", 0.25, List.of(1, 1, 1, 1), null),
+        assertThatThrownBy(() -> ModelRegistry.build(new ModelOptions("patch", 0.25, List.of(1, 1, 1), null),
                 shape, 2, 1, DataType.FLOAT)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("blocks:");
+    }
+
+    @Test
+    void deeperPatchStagesKeepTheLogitMapAndAddOneStrideOneConvolutionEach() {
+        BuiltModel deep = ModelRegistry.build(new ModelOptions("patch", 0.25, List.of(2, 2, 2, 2), null),
+                new InputShape(1, 64, 64), 1, 1, DataType.FLOAT);
+        BuiltModel plain = ModelRegistry.build(ModelOptions.of("patch"), new InputShape(1, 64, 64), 1, 1,
+                DataType.FLOAT);
+        assertThat(deep.description().layerGroups().get("conv2")).contains("conv2", "conv2_2", "norm2_2");
+        assertThat(deep.description().layerGroups().get("conv1")).contains("conv1_2").doesNotContain("norm1_2");
+        assertThat(plain.description().layerGroups().get("conv2")).doesNotContain("conv2_2");
+        InputType.InputTypeConvolutional t = activation(deep,
+                deep.description().tapVertex(PatchClassifierBuilder.LOGIT_MAP));
+        assertThat(List.of(t.getChannels(), t.getHeight(), t.getWidth())).containsExactly(1L, 4L, 4L);
     }
 
     @Test
