@@ -27,11 +27,13 @@ import java.util.Locale;
  * @param splitFractions   train, val, test fractions of a seeded split when the manifest has no split column;
  *                         default {@code [0.7, 0.1, 0.2]}
  * @param seed             seed of that split; default 42
+ * @param softLabels       accept label values strictly between 0 and 1 as soft targets (default false: a label
+ *                         other than 0 or 1 is an error naming the row, since evaluation counts labels as 0/1)
  */
 public record ManifestOptions(String path, List<String> imageColumns, List<String> labelColumns, String task,
                               String classColumn, List<String> classNames, String idColumn, String lesionMaskColumn,
                               String maskPrefix, String boxesColumn, String splitColumn, List<Double> splitFractions,
-                              Long seed) {
+                              Long seed, Boolean softLabels) {
     /** Allowed values of {@code task}. */
     public static final List<String> TASKS = List.of("auto", "binary", "multi_label", "multi_class");
 
@@ -55,6 +57,7 @@ public record ManifestOptions(String path, List<String> imageColumns, List<Strin
                     + "summing to 1, got " + splitFractions);
         }
         seed = OptionChecks.orDefault(seed, 42L);
+        softLabels = OptionChecks.orDefault(softLabels, Boolean.FALSE);
         if (classColumn != null && !(task.equals("auto") || task.equals("multi_class"))) {
             throw new IllegalArgumentException("task: must be auto or multi_class with a classColumn, got " + task);
         }
@@ -69,19 +72,19 @@ public record ManifestOptions(String path, List<String> imageColumns, List<Strin
     }
 
     public static ManifestOptions defaults() {
-        return new ManifestOptions(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ManifestOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A manifest at {@code path} with the given image and label columns, everything else default. */
     public static ManifestOptions of(String path, List<String> imageColumns, List<String> labelColumns, String task) {
         return new ManifestOptions(path, imageColumns, labelColumns, task, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** A copy reading the manifest at {@code newPath}. */
     public ManifestOptions withPath(String newPath) {
         return new ManifestOptions(newPath, imageColumns, labelColumns, task, classColumn, classNames, idColumn,
-                lesionMaskColumn, maskPrefix, boxesColumn, splitColumn, splitFractions, seed);
+                lesionMaskColumn, maskPrefix, boxesColumn, splitColumn, splitFractions, seed, softLabels);
     }
 
     /** The task that {@code task} resolves to. */

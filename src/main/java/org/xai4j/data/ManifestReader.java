@@ -167,6 +167,10 @@ final class ManifestReader {
             if (!(labels[k] >= 0 && labels[k] <= 1)) {
                 throw error(line, "label '" + cols.get(k) + "': " + cell + " is outside [0, 1]");
             }
+            if (labels[k] != 0 && labels[k] != 1 && !options.softLabels()) {
+                throw error(line, "label '" + cols.get(k) + "': " + cell + " is neither 0 nor 1 (soft labels are "
+                        + "used as training targets only with data.manifest.softLabels: true)");
+            }
         }
         if (options.labelTask() == LabelTask.MULTI_CLASS) {
             int ones = 0;

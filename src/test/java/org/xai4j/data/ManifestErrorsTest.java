@@ -35,6 +35,7 @@ class ManifestErrorsTest {
         "missing mask      | b,a.png,0,test,gone.png,        | lesion mask 'gone.png' not found",
         "non-numeric label | b,a.png,yes,test,,              | label 'label': 'yes' is not a number",
         "label out of range| b,a.png,2,test,,                | label 'label': 2 is outside [0, 1]",
+        "soft label        | b,a.png,0.5,test,,              | label 'label': 0.5 is neither 0 nor 1 (soft labels",
         "unknown split     | b,a.png,0,holdout,,             | unknown split 'holdout'",
         "too few columns   | b,a.png,0,test                  | expected 6 columns, found 4",
         "too many columns  | b,a.png,0,test,,,extra          | expected 6 columns, found 7",
@@ -61,6 +62,17 @@ class ManifestErrorsTest {
                 .isInstanceOf(DataException.class)
                 .hasMessageStartingWith(manifest + " line 4: ")
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void softLabelsAreTrainingTargetsOnlyWhenAskedFor() throws Exception {
+        Files.writeString(tmp.resolve("soft.csv"), "image,label\na.png,0.7\na.png,0\na.png,1\n");
+        ManifestOptions soft = new ManifestOptions("soft.csv", null, null, null, null, null, null, null, null, null,
+                null, null, null, true);
+        assertThat(CsvManifestSource.load(soft, tmp).samples()).extracting(s -> s.labels()[0])
+                .containsExactly(0.7f, 0f, 1f);
+        assertThatThrownBy(() -> CsvManifestSource.load(ManifestOptions.defaults().withPath("soft.csv"), tmp))
+                .hasMessageStartingWith(tmp.resolve("soft.csv") + " line 2: label 'label': 0.7 is neither 0 nor 1");
     }
 
     @Test

@@ -120,7 +120,7 @@ class ManifestRoundTripTest {
         Files.writeString(tmp.resolve("m.csv"), "image,diagnosis,boxes\na.png,glioma,meningioma 0 0 2 2\n"
                 + "a.png,meningioma,\na.png,glioma,0 1 1 3 3;1 0 0 1 1\n");
         ManifestOptions o = new ManifestOptions("m.csv", null, null, null, "diagnosis", null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
         SampleSet set = CsvManifestSource.load(o, tmp);
         assertThat(set.task()).isEqualTo(LabelTask.MULTI_CLASS);
         assertThat(set.labelNames()).containsExactly("glioma", "meningioma");
