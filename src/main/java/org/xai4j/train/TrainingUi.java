@@ -11,32 +11,55 @@ import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 /**
  * Serves a run's recorded DL4J UI statistics ({@link UiStatsListener#FILE}) with DL4J's own UI server
  * (Vert.x): overview, model and system pages under {@code /train}. One server per JVM (a DL4J limit).
+ *
+ * <p>Address: DL4J's server listens on every network interface and has no option to choose one. xai4j deploys the
+ * same server verticle itself ({@link HostBoundVertx}) so that its HTTP server is created with a host:
+ * {@value #LOOPBACK} by default, reachable from this machine only; another host (e.g. {@code 0.0.0.0}) opens the
+ * statistics, which hold the run's configuration and model, to the network, and the CLI warns about it.
  */
 public final class TrainingUi implements AutoCloseable {
     private final VertxUIServer server;
     private final FileStatsStorage storage;
 
-    private TrainingUi(VertxUIServer server, FileStatsStorage storage) {
+    private TrainingUi(VertxUIServer server, FileStatsStorage storage, String host) {
         this.server = server;
         this.storage = storage;
+        this.host = host;
+    }
+
+    /** The default address: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private final String host;
+
+    /** Starts the UI on {@value #LOOPBACK}; see {@link #serve(Path, String, int)}. */
+    public static TrainingUi serve(Path runDir, int port) {
+        return serve(runDir, LOOPBACK, port);
     }
 
     /**
-     * Starts the UI on {@code port} (0 picks a free one) and attaches a run's statistics.
+     * Starts the UI on {@code host:port} (port 0 picks a free one) and attaches a run's statistics.
      *
      * @param runDir a run folder holding {@link UiStatsListener#FILE}
+     * @throws IllegalArgumentException when the run folder or its statistics are missing, or the port is taken
      */
-    public static TrainingUi serve(Path runDir, int port) {
+    public static TrainingUi serve(Path runDir, String host, int port) {
+        if (!Files.isDirectory(runDir)) {
+            throw new IllegalArgumentException("--run: run folder " + runDir + " not found");
+        }
         Path stats = runDir.resolve(UiStatsListener.FILE);
         if (!Files.isRegularFile(stats)) {
             throw new IllegalArgumentException("run " + runDir + " has no UI statistics (" + stats
                     + " not found; train with train.ui: true)");
         }
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("--port: must be in [0, 65535], got " + port);
+        }
         int p = port == 0 ? freePort() : port;
-        VertxUIServer server = VertxUIServer.getInstance(p, false, null);
+        VertxUIServer server = HostBoundVertx.deployUi(host, p);
         FileStatsStorage storage = new FileStatsStorage(stats.toFile());
         server.attach(storage);
-        return new TrainingUi(server, storage);
+        return new TrainingUi(server, storage, host);
     }
 
     public int port() {
@@ -45,7 +68,9 @@ public final class TrainingUi implements AutoCloseable {
 
     /** The overview page's URL. */
     public String url() {
-        return "http://localhost:" + port() + "/train/overview";
+        String shown = host.equals(LOOPBACK) || host.equals("localhost") ? "localhost"
+                : host.equals("0.0.0.0") ? "<this machine's address>" : host;
+        return "http://" + shown + ":" + port() + "/train/overview";
     }
 
     @Override

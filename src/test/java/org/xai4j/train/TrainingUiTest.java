@@ -44,6 +44,42 @@ class TrainingUiTest {
     }
 
     @Test
+    void theUiListensOnLoopbackOnlyUnlessAskedAndRefusesABusyPortOrAMissingRun(@TempDir Path dir) throws Exception {
+        Path run = new TrainingRun(TinyRuns.config(1), dir, "ui-host", null,
+                new PrintStream(PrintStream.nullOutputStream())).execute().folder().dir();
+        java.net.InetAddress external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).findFirst().orElse(null);
+        try (TrainingUi ui = TrainingUi.serve(run, 0)) {
+            assertThat(ui.url()).startsWith("http://localhost:");
+            assertThat(answers("127.0.0.1", ui.port())).isTrue();
+            if (external != null) {
+                assertThat(answers(external.getHostAddress(), ui.port())).as("not on " + external).isFalse();
+            }
+            try (java.net.ServerSocket busy = new java.net.ServerSocket(0)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingUi.serve(run, busy.getLocalPort()))
+                        .hasMessageContaining("--port " + busy.getLocalPort() + ": the UI cannot listen");
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingUi.serve(dir.resolve("nope"), 0))
+                .hasMessageContaining("--run: run folder " + dir.resolve("nope") + " not found");
+        if (external != null) {
+            try (TrainingUi open = TrainingUi.serve(run, "0.0.0.0", 0)) {
+                assertThat(answers(external.getHostAddress(), open.port())).as("opened deliberately").isTrue();
+            }
+        }
+    }
+
+    private static boolean answers(String host, int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(host, port), 2000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     void aConstrainedRunChartsEachLossPartAsASessionOfItsOwn(@TempDir Path dir) throws Exception {
         FiniteDifferences.singleThreaded();
         TrainingRun.Outcome run = new TrainingRun(TinyRuns.config(1, "train.ui=true", "train.statsEvery=1",
