@@ -1,6 +1,9 @@
 package org.xai4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.xai4j.config.ConfigException;
 import org.xai4j.data.DataException;
 import org.xai4j.engine.Engine;
@@ -10,7 +13,8 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code xai4j} command. Bad input (config errors, malformed data, wrong arguments) exits
- * with code 2 and one message; anything else that fails exits with code 1 and its stack trace.
+ * with code 2 and one message; anything else that fails exits with code 1, one line and the path of a log file
+ * holding its stack trace.
  */
 @Command(name = "xai4j", mixinStandardHelpOptions = true, version = "xai4j 0.1.0 (DL4J 1.0.0-M2.1)",
         description = "Train explainable medical-image classifiers on Deeplearning4j.",
@@ -50,7 +54,12 @@ public final class Main implements Runnable {
         Engine.applyDefault();
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // errors (StackOverflowError, OutOfMemoryError, ...) are not handed to the exception handler
+            return unexpected(e, cl.getErr());
+        }
     }
 
     @Override
@@ -65,7 +74,26 @@ public final class Main implements Runnable {
             err.flush();
             return USAGE;
         }
-        e.printStackTrace(err);
+        return unexpected(e, err);
+    }
+
+    /**
+     * An unexpected failure: one line naming it and a log file holding the whole trace (in the temporary folder), so
+     * the terminal shows what to report rather than a page of frames.
+     */
+    static int unexpected(Throwable e, PrintWriter err) {
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        try {
+            Path log = Files.createTempFile("xai4j-error-", ".log");
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(log))) {
+                e.printStackTrace(w);
+            }
+            err.println("xai4j: unexpected error: " + what + " (the full trace is in " + log + "; please report it "
+                    + "with the command you ran)");
+        } catch (IOException | RuntimeException io) {
+            err.println("xai4j: unexpected error: " + what);
+            e.printStackTrace(err);
+        }
         err.flush();
         return 1;
     }

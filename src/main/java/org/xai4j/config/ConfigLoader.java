@@ -62,6 +62,11 @@ public final class ConfigLoader {
             tree = ConfigMapper.YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw new ConfigException(source + ": " + YamlErrors.describe(e), e);
+        } catch (StackOverflowError e) {
+            throw tooDeep(source);
+        }
+        if (depth(tree) > MAX_DEPTH) {
+            throw tooDeep(source);
         }
         return fromTree(tree, source, type, overrides);
     }
@@ -96,6 +101,35 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Nesting a config never needs; deeper trees are refused before anything walks them recursively. */
+    static final int MAX_DEPTH = 64;
+
+    private static ConfigException tooDeep(String source) {
+        return new ConfigException(source + ": nested more than " + MAX_DEPTH + " levels deep, which no config is "
+                + "(a config has a few levels of key: value sections)");
+    }
+
+    /** The nesting depth of a tree, counted without recursion. */
+    private static int depth(JsonNode tree) {
+        if (tree == null) {
+            return 0;
+        }
+        java.util.ArrayDeque<java.util.Map.Entry<JsonNode, Integer>> todo = new java.util.ArrayDeque<>();
+        todo.push(java.util.Map.entry(tree, 1));
+        int max = 0;
+        while (!todo.isEmpty()) {
+            var e = todo.pop();
+            max = Math.max(max, e.getValue());
+            if (max > MAX_DEPTH) {
+                return max;
+            }
+            for (JsonNode child : e.getKey()) {
+                todo.push(java.util.Map.entry(child, e.getValue() + 1));
+            }
+        }
+        return max;
     }
 
     private static String blame(List<ConfigOverride> overrides, String keyPath) {

@@ -28,6 +28,37 @@ class CliErrorsTest {
     }
 
     @Test
+    void deeplyNestedYamlIsAConfigErrorNotAStackOverflow(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("deep.yaml");
+        Files.writeString(cfg, "train: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n");
+        Run r = run("train", "--config", cfg.toString(), "--checkpoints", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("xai4j: error: " + cfg).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aRunNameOutsideTheCheckpointsFolderIsRefused(@TempDir Path dir) throws Exception {
+        Run r = run("train", "--set", "train.epochs=1", "--checkpoints", dir.resolve("ck").toString(),
+                "--name", "../escaped");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--name: only letters, digits");
+        assertThat(dir.resolve("escaped")).doesNotExist();
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneLinePlusALogFileWithTheTrace() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = Main.unexpected(new IllegalStateException("boom"), new java.io.PrintWriter(out));
+        assertThat(code).isEqualTo(1);
+        String line = out.toString();
+        assertThat(line.lines()).hasSize(1);
+        assertThat(line).startsWith("xai4j: unexpected error: IllegalStateException: boom (the full trace is in ");
+        Path log = Path.of(line.substring(line.indexOf(" is in ") + 7, line.indexOf("; please")));
+        assertThat(Files.readString(log)).contains("java.lang.IllegalStateException: boom").contains("\tat ");
+        Files.delete(log);
+    }
+
+    @Test
     void unknownKeyNamesFileKeyAndAllowedKeys(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("bad.yaml");
         Files.writeString(cfg, "train:\n  epochz: 3\n");
