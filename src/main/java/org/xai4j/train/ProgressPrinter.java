@@ -44,22 +44,26 @@ public final class ProgressPrinter implements TrainingListener {
 
     @Override
     public void onIteration(Classifier classifier, int epoch, int batch, long iteration, StepResult step, int batchSize) {
-        if (batch == 1) {
-            epochStart = System.nanoTime();
-            imagesThisEpoch = 0;
-        }
-        imagesThisEpoch += batchSize;
         long now = System.nanoTime();
+        if (batch == 1) {
+            // the clock starts when the first batch is done: this call comes after its step, so counting it would
+            // divide its images by almost no time (and it carries the warm-up anyway)
+            epochStart = now;
+            imagesThisEpoch = 0;
+        } else {
+            imagesThisEpoch += batchSize;
+        }
         if ((now - lastPrint) / 1e9 < intervalSeconds && batch != batchesPerEpoch) {
             return;
         }
         lastPrint = now;
         double epochSeconds = (now - epochStart) / 1e9;
-        double perBatch = epochSeconds / batch;
+        boolean timed = batch > 1 && epochSeconds > 0;
+        double perBatch = timed ? epochSeconds / (batch - 1) : Double.NaN;
         double remaining = perBatch * ((batchesPerEpoch - batch) + (double) (epochs - epoch) * batchesPerEpoch);
-        String line = String.format(Locale.ROOT, "epoch %d/%d  batch %d/%d  %.0f img/s  ETA %s  %s", epoch, epochs,
-                batch, batchesPerEpoch, imagesThisEpoch / Math.max(epochSeconds, 1e-9), duration(remaining),
-                parts(step.lossParts()));
+        String line = String.format(Locale.ROOT, "epoch %d/%d  batch %d/%d  %s img/s  ETA %s  %s", epoch, epochs,
+                batch, batchesPerEpoch, timed ? String.format(Locale.ROOT, "%.0f", imagesThisEpoch / epochSeconds)
+                        : "-", timed ? duration(remaining) : "-", parts(step.lossParts()));
         if (console) {
             out.print("\r" + line + "   ");
         } else {

@@ -25,12 +25,15 @@ import org.xai4j.loss.BetaMode;
  * @param constraint    the gradient-attribution constraint for healthy images (off unless {@code enabled})
  * @param keepEpochCheckpoints also keep every epoch's checkpoint as {@code epoch-N.ckpt} (default false: only
  *                      {@code best.ckpt} and {@code last.ckpt}); commands read them with {@code --checkpoint epoch-N}
+ * @param divergenceFactor training stops as diverged when a batch's loss is not finite or exceeds this multiple of
+ *                      the run's first batch loss (default 1000)
  */
 public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind optimizer, Double lr, Double momentum,
                            Double weightDecay, LossKind loss, BetaMode beta, ScheduleOptions schedule,
                            EarlyStoppingOptions earlyStopping, Boolean augment, Boolean ui, Integer statsEvery,
                            AdversarialOptions adversarial, FinetuneOptions finetune,
-                           ConstraintOptions constraint, Boolean keepEpochCheckpoints) {
+                           ConstraintOptions constraint, Boolean keepEpochCheckpoints,
+                           Double divergenceFactor) {
     public TrainOptions {
         epochs = epochs == null ? 10 : epochs;
         batchSize = batchSize == null ? 32 : batchSize;
@@ -49,6 +52,10 @@ public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind opti
         finetune = finetune == null ? FinetuneOptions.defaults() : finetune;
         constraint = constraint == null ? ConstraintOptions.defaults() : constraint;
         keepEpochCheckpoints = keepEpochCheckpoints == null ? Boolean.FALSE : keepEpochCheckpoints;
+        divergenceFactor = divergenceFactor == null ? 1000.0 : divergenceFactor;
+        if (!(divergenceFactor > 1)) {
+            throw new IllegalArgumentException("divergenceFactor: must be > 1, got " + divergenceFactor);
+        }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs: must be >= 1, got " + epochs);
         }
@@ -71,6 +78,6 @@ public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind opti
 
     public static TrainOptions defaults() {
         return new TrainOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 }

@@ -31,6 +31,7 @@ public final class Trainer {
     private final LogitLoss validationLoss;
     private final Path runDir;
     private final List<TrainingListener> listeners;
+    private final Divergence divergence;
 
     /**
      * @param runDir    folder for {@value RunFolder#BEST}, {@value RunFolder#LAST} (and {@code epoch-N.ckpt} with
@@ -45,6 +46,7 @@ public final class Trainer {
         this.validationLoss = validationLoss;
         this.runDir = runDir;
         this.listeners = List.copyOf(listeners);
+        this.divergence = new Divergence(options);
     }
 
     /** Trains from {@code start} (a fresh state or one read from a checkpoint) up to {@code options.epochs()}. */
@@ -96,6 +98,7 @@ public final class Trainer {
         while (it.hasNext()) {
             Batch batch = it.next();
             StepResult result = step.compute(adapter, batch);
+            divergence.check(result, epoch, batches + 1, iteration + 1);
             applyUpdate(graph, result.gradient(), iteration, epoch, batch.size());
             iteration++;
             graph.getConfiguration().setIterationCount((int) iteration);
