@@ -12,7 +12,9 @@ public final class DataSources {
         return switch (options.source()) {
             case "csv" -> new CsvManifestSource(options.manifest(),
                     baseDir.resolve(options.manifest().path()).normalize());
-            default -> new SyntheticBrainGenerator(options.synthetic());
+            case "synthetic" -> new SyntheticBrainGenerator(options.synthetic());
+            default -> throw new IllegalArgumentException("data.source: unknown '" + options.source() + "' (allowed: "
+                    + String.join(", ", DataOptions.SOURCES) + ")");
         };
     }
 

@@ -178,10 +178,11 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
     static void batchStatistics(INDArray x, CNN2DFormat format, INDArray mean, INDArray var, LayerWorkspaceMgr mgr) {
         if (x.rank() == 4 && format == CNN2DFormat.NCHW) {
             Rows r = new Rows(x);
-            mean.assign(r.channelSums(r.of(x).sum(1)).divi(r.perChannel));
+            mean.assign(r.channelSums(r.rowSums(r.of(x))).divi(r.perChannel));
             INDArray centred = mgr.createUninitialized(ArrayType.FF_WORKING_MEM, x.dataType(), r.rows, r.length);
             centred.assign(r.of(x)).subiColumnVector(r.tiled(mean));
-            INDArray squares = Nd4j.exec(new SquaredNorm(centred, 1));
+            INDArray squares = r.length == 1 ? centred.mul(centred).reshape(r.rows)
+                    : Nd4j.exec(new SquaredNorm(centred, 1));
             var.assign(r.channelSums(squares).divi(r.perChannel));
             return;
         }
@@ -205,8 +206,9 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
         INDArray centred = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), r.rows, r.length);
         centred.assign(r.of(x)).subiColumnVector(r.tiled(meanCache));
         INDArray dyRows = r.of(dy);
-        INDArray dBeta = r.channelSums(dyRows.sum(1));
-        INDArray dyDotCentred = Nd4j.exec(new Dot(dyRows, centred, 1));
+        INDArray dBeta = r.channelSums(r.rowSums(dyRows));
+        INDArray dyDotCentred = r.length == 1 ? dyRows.mul(centred).reshape(r.rows)
+                : Nd4j.exec(new Dot(dyRows, centred, 1));
         INDArray s = varCache.add(eps);
         Transforms.sqrt(s, false).rdivi(1.0);
         INDArray dGamma = r.channelSums(dyDotCentred).muli(s);
@@ -243,6 +245,14 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
         /** The (N C) x (H W) view (a copy only if x is not c-contiguous). */
         INDArray of(INDArray x) {
             return x.reshape('c', rows, length);
+        }
+
+        /**
+         * Row sums (length N C). Rows of one value (a 1x1 feature map, e.g. the last stage of a ResNet on 32x32
+         * inputs) are their own sums: ND4J's reductions over a dimension of length 1 returned no array there.
+         */
+        INDArray rowSums(INDArray rowsView) {
+            return length == 1 ? rowsView.reshape(rows) : rowsView.sum(1);
         }
 
         /** Per-row values (length N C) summed over the batch: length C. */
