@@ -10,8 +10,8 @@ import org.xai4j.loss.SoftmaxCrossEntropy;
 import org.xai4j.model.InputShape;
 import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
-import org.xai4j.train.StepResult;
-import org.xai4j.train.TrainingStep;
+import org.xai4j.step.StepResult;
+import org.xai4j.step.TrainingStep;
 
 /**
  * Adversarial training as a step decorator (robust optimisation {@code min_theta E max_delta L(f(x + delta), y)},
@@ -107,8 +107,8 @@ public final class AdversarialStep implements TrainingStep {
         return a.get(index).dup();
     }
 
-    /** SplitMix64-style mixing of the run seed and the iteration. */
-    static long mix(long seed, long iteration) {
+    /** SplitMix64-style mixing of the run seed and the iteration (robust evaluation seeds its attacks the same way). */
+    public static long mix(long seed, long iteration) {
         long z = seed * 0x9E3779B97F4A7C15L + iteration;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -4,8 +4,8 @@
  * step direction, random start; {@link org.xai4j.adversarial.LinfBall}, {@link org.xai4j.adversarial.L2Ball}), the
  * attack loop ({@link org.xai4j.adversarial.Attack}: {@link org.xai4j.adversarial.Fgsm},
  * {@link org.xai4j.adversarial.Pgd}) and the training step ({@link org.xai4j.adversarial.AdversarialStep}, which
- * perturbs all or part of a batch and hands it to any other {@link org.xai4j.train.TrainingStep}). Robust
- * evaluation ({@link org.xai4j.adversarial.RobustEvaluation}) attacks a trained model in inference mode.
+ * perturbs all or part of a batch and hands it to any other {@link org.xai4j.step.TrainingStep}). Robust
+ * evaluation (package {@code org.xai4j.robustness}) uses these attacks on a trained model in inference mode.
  *
  * <p>References: Goodfellow, Shlens and Szegedy, "Explaining and harnessing adversarial examples", ICLR 2015
  * (FGSM); Madry et al., "Towards deep learning models resistant to adversarial attacks", ICLR 2018 (PGD, robust

@@ -25,8 +25,8 @@ import org.xai4j.model.ModelRegistry;
 import org.xai4j.model.ParameterSnapshot;
 import org.xai4j.perf.Timing;
 import org.xai4j.report.CsvTable;
-import org.xai4j.train.StandardStep;
-import org.xai4j.train.TrainingStep;
+import org.xai4j.step.StandardStep;
+import org.xai4j.step.TrainingStep;
 
 /**
  * Cost of the attribution constraint: the wall time of a constrained training step (gradient by finite-difference

@@ -24,8 +24,8 @@ import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.ModelOptions;
 import org.xai4j.perf.Timing;
 import org.xai4j.report.CsvTable;
-import org.xai4j.train.StandardStep;
-import org.xai4j.train.TrainingStep;
+import org.xai4j.step.StandardStep;
+import org.xai4j.step.TrainingStep;
 
 /**
  * {@code xai4j bench pgd}: the cost of a PGD-k adversarial training step (Madry mode, weighted BCE, the default

@@ -8,8 +8,8 @@ import org.xai4j.adversarial.AttackMethod;
 import org.xai4j.adversarial.AttackOptions;
 import org.xai4j.adversarial.EpsilonScale;
 import org.xai4j.adversarial.Norm;
-import org.xai4j.adversarial.RobustEvaluation;
 import org.xai4j.data.Split;
+import org.xai4j.robustness.RobustEvaluation;
 import org.xai4j.train.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a run's checkpoint on a split; writes <run>/eval-<split>/ (metrics.csv, scores.csv, "
-                + "roc.png), or with --attack <run>/eval-<split>-<attack>-<norm>/ (robustness.csv, robustness.png); for a "
-                + "checkpoint other than best, -<checkpoint> is appended to the folder name.")
+                + "roc.png), or with --attack <run>/eval-<split>-<attack>-<norm>/ (robustness.csv, robustness.png); "
+                + "for a checkpoint other than best, -<checkpoint> is appended to the folder name.")
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "run folder, e.g. checkpoints/quickstart")
     Path run;
@@ -29,7 +29,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "train, val or test (default: ${DEFAULT-VALUE})")
     String split;
 
-    @Option(names = "--checkpoint", defaultValue = "best", description = "best, last or epoch-N (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint", defaultValue = "best",
+            description = "best, last or epoch-N (default: ${DEFAULT-VALUE})")
     String checkpoint;
 
     @Option(names = "--attack", paramLabel = "METHOD",

@@ -41,7 +41,8 @@ public final class ExplainCommand implements Callable<Integer> {
             + "grad,ixg,ig,eg,smoothgrad,gradcam,gradcampp,occlusion,guidedbackprop)")
     List<String> methods;
 
-    @Option(names = "--checkpoint", defaultValue = "best", description = "best, last or epoch-N (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint", defaultValue = "best",
+            description = "best, last or epoch-N (default: ${DEFAULT-VALUE})")
     String checkpoint;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: <run>/explain)")

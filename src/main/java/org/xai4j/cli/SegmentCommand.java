@@ -29,7 +29,8 @@ public final class SegmentCommand implements Callable<Integer> {
             description = "YAML file with a data: section (default: the run's own data)")
     Path data;
 
-    @Option(names = "--checkpoint", defaultValue = "best", description = "best, last or epoch-N (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint", defaultValue = "best",
+            description = "best, last or epoch-N (default: ${DEFAULT-VALUE})")
     String checkpoint;
 
     @Option(names = "--methods", split = ",", paramLabel = "M", defaultValue = SegmentationContext.DEFAULT_METHODS_SPEC,

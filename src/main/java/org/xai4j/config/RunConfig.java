@@ -2,7 +2,6 @@ package org.xai4j.config;
 
 import org.xai4j.data.DataOptions;
 import org.xai4j.model.ModelOptions;
-import org.xai4j.train.TrainOptions;
 
 /**
  * A whole training config file: {@code name}, {@code seed}, and the {@code data}, {@code model} and

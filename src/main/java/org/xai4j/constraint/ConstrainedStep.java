@@ -10,9 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.xai4j.data.Batch;
 import org.xai4j.loss.LogitLoss;
 import org.xai4j.model.ModelAdapter;
-import org.xai4j.train.StandardStep;
-import org.xai4j.train.StepResult;
-import org.xai4j.train.TrainingStep;
+import org.xai4j.step.StandardStep;
+import org.xai4j.step.StepResult;
+import org.xai4j.step.TrainingStep;
 
 /**
  * A training step with the attribution constraint (Wargnier-Dauchelle et al., IEEE TMI 2023): the objective of a

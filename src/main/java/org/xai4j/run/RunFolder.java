@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.xai4j.config.ConfigWriter;
 import org.xai4j.config.RunConfig;
-import org.xai4j.run.RunFolder;
 import org.xai4j.util.AtomicFiles;
 import org.xai4j.util.Folders;
 
@@ -39,8 +38,9 @@ public record RunFolder(Path dir) {
         Path dir = root.resolve(n);
         if (!Folders.isAbsentOrEmpty(dir)) {
             if (!overwrite) {
-                throw new IllegalArgumentException("run folder " + dir + " already exists" + (Files.exists(dir.resolve(LAST))
-                        ? " and holds a run: continue it with --resume " + dir.resolve(LAST) + ", " : ": ")
+                String holds = Files.exists(dir.resolve(LAST))
+                        ? " and holds a run: continue it with --resume " + dir.resolve(LAST) + ", " : ": ";
+                throw new IllegalArgumentException("run folder " + dir + " already exists" + holds
                         + "choose another --name, or replace it with --overwrite");
             }
             Folders.deleteTree(dir);

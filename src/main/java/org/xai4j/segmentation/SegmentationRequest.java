@@ -50,7 +50,8 @@ public record SegmentationRequest(Path run, Path data, String checkpoint, List<S
 
     /** The output folder. */
     public Path outputDir() {
-        return out != null ? out : run.resolve(CheckpointChoice.parse(checkpoint).outputName(SegmentationContext.FOLDER));
+        return out != null ? out
+                : run.resolve(CheckpointChoice.parse(checkpoint).outputName(SegmentationContext.FOLDER));
     }
 
     /** The attribution methods asked for, in order, checked against {@code known}. */

@@ -2,6 +2,8 @@ package org.xai4j.train;
 
 import java.util.Locale;
 import java.util.Map;
+import org.xai4j.config.TrainOptions;
+import org.xai4j.step.StepResult;
 
 /**
  * Stops a run whose loss diverged, before the update is applied (so {@code last.ckpt} keeps the last good epoch):

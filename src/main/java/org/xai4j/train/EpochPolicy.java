@@ -1,5 +1,8 @@
 package org.xai4j.train;
 
+import org.xai4j.config.EarlyStoppingOptions;
+import org.xai4j.config.ScheduleOptions;
+import org.xai4j.config.TrainOptions;
 import org.xai4j.run.TrainingState;
 
 /**

@@ -2,6 +2,8 @@ package org.xai4j.train;
 
 import java.nio.file.Path;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.xai4j.config.FinetuneOptions;
+import org.xai4j.config.TrainOptions;
 import org.xai4j.model.Classifier;
 import org.xai4j.model.InputShape;
 import org.xai4j.model.InspectableGraph;

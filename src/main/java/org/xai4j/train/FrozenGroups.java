@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.xai4j.model.ModelDescription;
+import org.xai4j.step.TrainingStep;
 
 /**
  * Layer groups held fixed while the rest of a network trains ({@code train.finetune.freeze}; robust fine-tuning of

@@ -5,6 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.xai4j.data.Batch;
 import org.xai4j.model.ModelAdapter;
+import org.xai4j.step.StepResult;
+import org.xai4j.step.TrainingStep;
 
 /**
  * A step decorator that sets the gradient entries of frozen layers (weights, biases, BatchNorm gamma/beta and

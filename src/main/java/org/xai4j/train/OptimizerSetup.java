@@ -12,6 +12,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.learning.regularization.WeightDecay;
+import org.xai4j.config.TrainOptions;
 
 /**
  * Writes the optimiser and weight decay of {@link TrainOptions} into every layer of a graph configuration,

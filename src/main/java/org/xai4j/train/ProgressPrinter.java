@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.xai4j.model.Classifier;
 import org.xai4j.run.TrainingState;
+import org.xai4j.step.StepResult;
 
 /**
  * Shows training progress on the terminal: epoch, batch, img/s, ETA and the current loss parts, rewritten

@@ -95,7 +95,8 @@ public final class Resume {
      * The folder the resumed run writes to: the checkpoint's own (from its last epoch only) when {@code runName} is
      * null, else a new folder holding the source's metrics up to the checkpoint's epoch and its best checkpoint.
      */
-    static RunFolder folder(Path file, TrainingState state, Path root, String runName, String prefix, boolean overwrite) {
+    static RunFolder folder(Path file, TrainingState state, Path root, String runName, String prefix,
+                            boolean overwrite) {
         RunFolder source = sourceFolder(file);
         AtomicFiles.removeStaleTemporaries(source.dir());
         if (runName == null) {
@@ -129,7 +130,8 @@ public final class Resume {
         }
         throw new IllegalArgumentException("--resume " + file + ": its best epoch so far (" + state.bestEpoch()
                 + ") has no checkpoint left in " + source + " (best.ckpt is of a later epoch); keep per-epoch "
-                + "checkpoints with train.keepEpochCheckpoints: true, or resume from " + source.resolve(RunFolder.LAST));
+                + "checkpoints with train.keepEpochCheckpoints: true, or resume from "
+                + source.resolve(RunFolder.LAST));
     }
 
     private static boolean isSameFile(Path a, Path b) {

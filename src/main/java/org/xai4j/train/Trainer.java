@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.xai4j.config.TrainOptions;
 import org.xai4j.data.Batch;
 import org.xai4j.loss.LogitLoss;
 import org.xai4j.model.Classifier;
@@ -17,6 +18,8 @@ import org.xai4j.run.Checkpoint;
 import org.xai4j.run.CheckpointChoice;
 import org.xai4j.run.RunFolder;
 import org.xai4j.run.TrainingState;
+import org.xai4j.step.StepResult;
+import org.xai4j.step.TrainingStep;
 
 /**
  * The training loop: per batch, a {@link TrainingStep} forms the parameter gradient and the loop applies the

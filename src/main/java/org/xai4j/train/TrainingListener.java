@@ -2,6 +2,7 @@ package org.xai4j.train;
 
 import org.xai4j.model.Classifier;
 import org.xai4j.run.TrainingState;
+import org.xai4j.step.StepResult;
 
 /** Observes a training run (progress printing, metrics CSV, DL4J UI statistics). */
 public interface TrainingListener extends AutoCloseable {

@@ -28,6 +28,8 @@ import org.xai4j.run.Checkpoint;
 import org.xai4j.run.Provenance;
 import org.xai4j.run.RunFolder;
 import org.xai4j.run.TrainingState;
+import org.xai4j.step.StandardStep;
+import org.xai4j.step.TrainingStep;
 
 /**
  * {@code xai4j train} as a use case: load the data, build (or resume) the model, create the run folder with

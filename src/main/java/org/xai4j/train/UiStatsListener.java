@@ -11,6 +11,7 @@ import org.deeplearning4j.ui.model.stats.impl.DefaultStatsUpdateConfiguration;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.xai4j.model.Classifier;
 import org.xai4j.run.TrainingState;
+import org.xai4j.step.StepResult;
 
 /**
  * Records DL4J UI statistics (score, parameter and update histograms, learning rates) into a

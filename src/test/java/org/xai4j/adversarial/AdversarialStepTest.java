@@ -15,10 +15,10 @@ import org.xai4j.loss.LogitLoss;
 import org.xai4j.loss.WeightedBce;
 import org.xai4j.model.Classifier;
 import org.xai4j.model.ModelAdapter;
+import org.xai4j.step.StandardStep;
+import org.xai4j.step.StepResult;
 import org.xai4j.testing.FiniteDifferences;
 import org.xai4j.testing.TestGraphs;
-import org.xai4j.train.StandardStep;
-import org.xai4j.train.StepResult;
 
 /** The adversarial training step: what it trains on, and that only the final pass reaches the update. */
 class AdversarialStepTest {

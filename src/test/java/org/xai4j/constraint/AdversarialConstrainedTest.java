@@ -25,11 +25,11 @@ import org.xai4j.model.ModelAdapter;
 import org.xai4j.report.CsvTable;
 import org.xai4j.run.Checkpoint;
 import org.xai4j.run.RunFolder;
+import org.xai4j.step.StandardStep;
+import org.xai4j.step.StepResult;
 import org.xai4j.testing.FiniteDifferences;
 import org.xai4j.testing.TestGraphs;
 import org.xai4j.testing.TinyRuns;
-import org.xai4j.train.StandardStep;
-import org.xai4j.train.StepResult;
 import org.xai4j.train.TrainingRun;
 
 /**
@@ -44,7 +44,7 @@ class AdversarialConstrainedTest {
         FiniteDifferences.singleThreaded();
     }
 
-    private static AdversarialStep adversarial(LogitLoss loss, double fraction, org.xai4j.train.TrainingStep inner) {
+    private static AdversarialStep adversarial(LogitLoss loss, double fraction, org.xai4j.step.TrainingStep inner) {
         Attack pgd = new Pgd(new L2Ball(0.5), InputRange.UNIT, loss, new Pgd.Settings(2, 0.3, true, 1, false, true));
         return new AdversarialStep(pgd, fraction, false, false, inner, 11);
     }

@@ -18,10 +18,10 @@ import org.xai4j.loss.LogitLoss;
 import org.xai4j.loss.WeightedBce;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.Target;
+import org.xai4j.step.StandardStep;
+import org.xai4j.step.StepResult;
 import org.xai4j.testing.FiniteDifferences;
 import org.xai4j.testing.TestGraphs;
-import org.xai4j.train.StandardStep;
-import org.xai4j.train.StepResult;
 
 /** How the constrained step combines the classification pass with the term. */
 class ConstrainedStepTest {

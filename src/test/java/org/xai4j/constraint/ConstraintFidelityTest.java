@@ -42,8 +42,8 @@ import org.xai4j.model.ModelRegistry;
 import org.xai4j.model.Target;
 import org.xai4j.run.Checkpoint;
 import org.xai4j.run.RunFolder;
+import org.xai4j.step.StepResult;
 import org.xai4j.train.OptimizerSetup;
-import org.xai4j.train.StepResult;
 import org.xai4j.train.Trainer;
 import org.xai4j.train.TrainingRun;
 

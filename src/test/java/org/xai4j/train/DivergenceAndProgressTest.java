@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.junit.jupiter.api.Test;
+import org.xai4j.config.TrainOptions;
 import org.xai4j.run.TrainingState;
+import org.xai4j.step.StepResult;
 import org.xai4j.testing.TinyRuns;
 
 /** Issue 21: divergence stops a run with the likely causes; the progress line's rate starts after the first batch. */

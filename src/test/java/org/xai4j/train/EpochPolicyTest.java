@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xai4j.config.ConfigLoader;
+import org.xai4j.config.TrainOptions;
 import org.xai4j.run.TrainingState;
 
 class EpochPolicyTest {

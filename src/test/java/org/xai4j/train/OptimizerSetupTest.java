@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.regularization.WeightDecay;
 import org.xai4j.config.ConfigLoader;
+import org.xai4j.config.TrainOptions;
 import org.xai4j.model.BuiltModel;
 import org.xai4j.model.InputShape;
 import org.xai4j.model.ModelOptions;

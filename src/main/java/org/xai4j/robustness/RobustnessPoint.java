@@ -1,4 +1,4 @@
-package org.xai4j.adversarial;
+package org.xai4j.robustness;
 
 /**
  * Clean (epsilon 0) or robust performance at one attack strength.

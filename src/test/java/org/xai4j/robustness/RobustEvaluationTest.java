@@ -1,4 +1,4 @@
-package org.xai4j.adversarial;
+package org.xai4j.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

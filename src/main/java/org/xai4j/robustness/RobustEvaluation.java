@@ -1,4 +1,4 @@
-package org.xai4j.adversarial;
+package org.xai4j.robustness;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.xai4j.adversarial.AdversarialStep;
+import org.xai4j.adversarial.Attack;
+import org.xai4j.adversarial.AttackOptions;
+import org.xai4j.adversarial.Attacks;
+import org.xai4j.adversarial.TargetLabels;
 import org.xai4j.config.RunConfig;
 import org.xai4j.data.Batch;
 import org.xai4j.data.LabelTask;

@@ -1,4 +1,4 @@
-package org.xai4j.train;
+package org.xai4j.step;
 
 import java.util.Map;
 import org.deeplearning4j.nn.gradient.Gradient;

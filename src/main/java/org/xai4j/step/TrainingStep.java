@@ -1,4 +1,4 @@
-package org.xai4j.train;
+package org.xai4j.step;
 
 import org.xai4j.data.Batch;
 import org.xai4j.model.ModelAdapter;

@@ -1,4 +1,4 @@
-package org.xai4j.train;
+package org.xai4j.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
