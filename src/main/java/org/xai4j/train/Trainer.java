@@ -74,9 +74,12 @@ public final class Trainer {
                 summary = new EpochSummary(summary.epoch(), summary.trainLoss(), summary.valLoss(), summary.valAuc(),
                         summary.learningRate(), summary.seconds(), summary.imagesPerSecond(), state.bestEpoch() == epoch);
                 epochs.add(summary);
+                // the epoch's metrics row first, then its checkpoints: a kill in between leaves last.ckpt one epoch
+                // behind the row, which resuming drops and recomputes; the other order would lose the row
                 for (TrainingListener l : listeners) {
                     l.onEpoch(classifier, summary);
                 }
+                save(state, epoch);
                 if (policy.shouldStop(state)) {
                     break;
                 }
@@ -135,16 +138,21 @@ public final class Trainer {
         if (next.learningRate() != state.learningRate()) {
             classifier.graph().setLearningRate(next.learningRate());
         }
-        if (runDir != null) {
-            Checkpoint checkpoint = new Checkpoint(classifier, next);
-            checkpoint.save(runDir.resolve(RunFolder.LAST));
-            if (next.bestEpoch() == summary.epoch()) {
-                checkpoint.save(runDir.resolve(RunFolder.BEST));
-            }
-            if (options.keepEpochCheckpoints()) {
-                checkpoint.save(runDir.resolve(CheckpointChoice.epochFile(summary.epoch())));
-            }
-        }
         return next;
+    }
+
+    /** Writes the epoch's checkpoints: best (when it improved) and per-epoch ones before last, the resume point. */
+    private void save(TrainingState state, int epoch) {
+        if (runDir == null) {
+            return;
+        }
+        Checkpoint checkpoint = new Checkpoint(classifier, state);
+        if (state.bestEpoch() == epoch) {
+            checkpoint.save(runDir.resolve(RunFolder.BEST));
+        }
+        if (options.keepEpochCheckpoints()) {
+            checkpoint.save(runDir.resolve(CheckpointChoice.epochFile(epoch)));
+        }
+        checkpoint.save(runDir.resolve(RunFolder.LAST));
     }
 }
