@@ -3,8 +3,13 @@ package org.xai4j.train;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.deeplearning4j.ui.VertxUIServer;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 
@@ -59,7 +64,32 @@ public final class TrainingUi implements AutoCloseable {
         VertxUIServer server = HostBoundVertx.deployUi(host, p);
         FileStatsStorage storage = new FileStatsStorage(stats.toFile());
         server.attach(storage);
-        return new TrainingUi(server, storage, host);
+        TrainingUi ui = new TrainingUi(server, storage, host);
+        ui.openRunSession();
+        return ui;
+    }
+
+    /**
+     * Shows the run's own session first. DL4J opens on the session whose first record is newest, which in a run
+     * with loss parts is a part's score-only session ({@code <session>-<part>}, written after the run's own); the
+     * run's session is the one every other session's id extends.
+     */
+    private void openRunSession() {
+        List<String> ids = storage.listSessionIDs();
+        String own = ids.stream().filter(id -> ids.stream().allMatch(o -> o.equals(id) || o.startsWith(id + "-")))
+                .findFirst().orElse(null);
+        if (own == null || ids.size() < 2) {
+            return;
+        }
+        String local = host.equals("0.0.0.0") || host.equals("::") ? LOOPBACK : host;
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + local + ":" + port()
+                    + "/train/sessions/set/" + own)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // the UI still works; it opens on another session, which the session selector can change
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public int port() {

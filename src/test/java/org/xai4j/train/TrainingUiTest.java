@@ -97,6 +97,7 @@ class TrainingUiTest {
             String main = ids.stream().filter(id -> ids.contains(UiStatsListener.partSession(id, ConstrainedStep.PART))
                     && ids.contains(UiStatsListener.partSession(id, "wbce"))).findFirst().orElseThrow();
             String constraintSession = UiStatsListener.partSession(main, ConstrainedStep.PART);
+            assertThat(get(http, base + "/sessions/current")).as("the UI opens on the run's own session").isEqualTo(main);
 
             double epochMean = Double.parseDouble(metrics.rows().get(0).get(metrics.header().indexOf("train_constraint")));
             double[] scores = scores(overview(http, base, constraintSession));
