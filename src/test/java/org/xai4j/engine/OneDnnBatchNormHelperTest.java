@@ -66,6 +66,27 @@ class OneDnnBatchNormHelperTest {
     }
 
     @Test
+    void oneByOneFeatureMapsGetTheirStatisticsAndGradients() {
+        // the last ResNet stage on 32x32 inputs: ND4J's row reductions over a length-1 dimension returned no array
+        INDArray x1 = Nd4j.rand(DataType.FLOAT, 8, C, 1, 1).muli(3).addi(1);
+        INDArray mean = Nd4j.zeros(DataType.FLOAT, C);
+        INDArray var = Nd4j.zeros(DataType.FLOAT, C);
+        OneDnnBatchNormHelper.batchStatistics(x1, CNN2DFormat.NCHW, mean, var, LayerWorkspaceMgr.noWorkspaces());
+        assertThat(relativeError(mean, x1.mean(0, 2, 3))).isLessThan(1e-6);
+        assertThat(relativeError(var, x1.var(false, 0, 2, 3))).isLessThan(1e-5);
+        OneDnnBatchNormHelper helper = new OneDnnBatchNormHelper();
+        long[] shape = {8, C, 1, 1};
+        helper.preOutput(x1, true, shape, Nd4j.ones(DataType.FLOAT, 1, C), Nd4j.zeros(DataType.FLOAT, 1, C),
+                Nd4j.zeros(DataType.FLOAT, 1, C), Nd4j.ones(DataType.FLOAT, 1, C), 0.9, EPS, CNN2DFormat.NCHW,
+                LayerWorkspaceMgr.noWorkspaces());
+        INDArray dBeta = Nd4j.zeros(DataType.FLOAT, 1, C);
+        INDArray dy1 = Nd4j.rand(DataType.FLOAT, shape);
+        helper.backpropGradient(x1, dy1, shape, Nd4j.ones(DataType.FLOAT, 1, C), Nd4j.zeros(DataType.FLOAT, 1, C),
+                Nd4j.zeros(DataType.FLOAT, 1, C), dBeta, EPS, CNN2DFormat.NCHW, LayerWorkspaceMgr.noWorkspaces());
+        assertThat(relativeError(dBeta, dy1.sum(0, 2, 3).reshape(1, C))).as("dBeta = sum dy").isLessThan(1e-6);
+    }
+
+    @Test
     void replacesDl4jsOneDnnHelperOnlyOnGraphsThatHaveIt() {
         Classifier builtin = Engine.BUILTIN.during(OneDnnBatchNormHelperTest::resnet);
         assertThat(batchNorms(builtin)).allSatisfy(l -> assertThat(l.getHelper()).isNull());
