@@ -11,7 +11,12 @@ public final class TinyRuns {
 
     /** A run of {@code epochs} epochs on 64/32/32 synthetic images of 32x32, plus extra {@code --set} overrides. */
     public static RunConfig config(int epochs, String... overrides) {
-        String yaml = """
+        return ConfigLoader.fromYaml(yaml(epochs), "tiny.yaml", RunConfig.class, List.of(overrides));
+    }
+
+    /** The YAML text of {@link #config}, ending in its {@code train:} section (for a config file on disk). */
+    public static String yaml(int epochs) {
+        return """
                 name: tiny
                 seed: 7
                 data:
@@ -31,6 +36,5 @@ public final class TinyRuns {
                   lr: 0.003
                   statsEvery: 1
                 """.formatted(epochs);
-        return ConfigLoader.fromYaml(yaml, "tiny.yaml", RunConfig.class, List.of(overrides));
     }
 }

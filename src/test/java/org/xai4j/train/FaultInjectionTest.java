@@ -19,6 +19,7 @@ import org.xai4j.report.CsvTable;
 import org.xai4j.run.Checkpoint;
 import org.xai4j.run.RunFolder;
 import org.xai4j.run.TrainingState;
+import org.xai4j.testing.TinyRuns;
 
 /**
  * Issue 21: training runs killed (SIGKILL, a child JVM running {@code xai4j train}) at 24 random points in all and
@@ -29,26 +30,8 @@ import org.xai4j.run.TrainingState;
 class FaultInjectionTest {
     private static final int KILLS = 24;
     private static final int EPOCHS = 4;
-    private static final String CONFIG = """
-            name: fault
-            seed: 7
-            data:
-              synthetic:
-                size: 32
-                train: 64
-                val: 32
-                test: 32
-                pathologies: [tumor]
-            model:
-              architecture: resnet18
-              widthMultiplier: 0.125
-              blocks: [1, 1, 1, 1]
-            train:
-              epochs: %d
-              batchSize: 16
-              lr: 0.003
-              ui: false
-            """.formatted(EPOCHS);
+    /** {@link TinyRuns}'s run (32x32 slices, a narrow ResNet), without UI statistics. */
+    private static final String CONFIG = TinyRuns.yaml(EPOCHS) + "  ui: false\n";
 
     /** Columns that depend only on the computation (not on timing). */
     private static final List<String> DETERMINISTIC = List.of("epoch", "lr", "train_wbce", "train_loss", "val_loss",
