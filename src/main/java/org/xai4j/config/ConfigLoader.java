@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -116,17 +119,17 @@ public final class ConfigLoader {
         if (tree == null) {
             return 0;
         }
-        java.util.ArrayDeque<java.util.Map.Entry<JsonNode, Integer>> todo = new java.util.ArrayDeque<>();
-        todo.push(java.util.Map.entry(tree, 1));
+        Deque<Map.Entry<JsonNode, Integer>> pending = new ArrayDeque<>();
+        pending.push(Map.entry(tree, 1));
         int max = 0;
-        while (!todo.isEmpty()) {
-            var e = todo.pop();
-            max = Math.max(max, e.getValue());
+        while (!pending.isEmpty()) {
+            Map.Entry<JsonNode, Integer> node = pending.pop();
+            max = Math.max(max, node.getValue());
             if (max > MAX_DEPTH) {
                 return max;
             }
-            for (JsonNode child : e.getKey()) {
-                todo.push(java.util.Map.entry(child, e.getValue() + 1));
+            for (JsonNode child : node.getKey()) {
+                pending.push(Map.entry(child, node.getValue() + 1));
             }
         }
         return max;

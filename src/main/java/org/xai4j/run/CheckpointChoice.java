@@ -47,13 +47,14 @@ public record CheckpointChoice(String label) {
 
     /** The file in {@code folder}; an error naming the run and the choice when the run has no such checkpoint. */
     public Path file(RunFolder folder) {
-        Matcher m = EPOCH.matcher(label);
-        String name = label.equals("best") ? RunFolder.BEST : label.equals("last") ? RunFolder.LAST
-                : m.matches() ? epochFile(Integer.parseInt(m.group(1))) : null;
+        Matcher epoch = EPOCH.matcher(label);
+        boolean perEpoch = epoch.matches();
+        String name = perEpoch ? epochFile(Integer.parseInt(epoch.group(1)))
+                : label.equals("best") ? RunFolder.BEST : RunFolder.LAST;
         Path file = folder.resolve(name);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--checkpoint " + label + ": run " + folder + " has no " + name
-                    + (m.matches() ? " (per-epoch checkpoints are kept with train.keepEpochCheckpoints: true)" : ""));
+                    + (perEpoch ? " (per-epoch checkpoints are kept with train.keepEpochCheckpoints: true)" : ""));
         }
         return file;
     }

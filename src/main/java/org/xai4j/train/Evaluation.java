@@ -40,6 +40,11 @@ public final class Evaluation {
      * @param checkpoint which checkpoint of a run was scored; null for a model evaluated in memory
      */
     public record Summary(Split split, int images, ClassificationReport report, Path dir, String checkpoint) {
+        /** This summary, saying it scored checkpoint {@code name} of a run. */
+        public Summary forCheckpoint(String name) {
+            return new Summary(split, images, report, dir, name);
+        }
+
         public String describe() {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s%s split (%d images): macro AUC %.4f, "
                     + "accuracy %.4f, F1 %.4f at the Youden threshold%n", checkpoint == null ? ""
@@ -61,8 +66,8 @@ public final class Evaluation {
      */
     public static Summary ofRun(Path runDir, String checkpoint, Split split) {
         TrainedRun run = TrainedRun.open(runDir, checkpoint);
-        Summary s = evaluate(run.classifier(), run.data(), split, run.config(), run.outputDir("eval-" + split.label()));
-        return new Summary(s.split(), s.images(), s.report(), s.dir(), run.choice().label());
+        return evaluate(run.classifier(), run.data(), split, run.config(), run.outputDir("eval-" + split.label()))
+                .forCheckpoint(run.choice().label());
     }
 
     public static Summary evaluate(Classifier classifier, SampleSet data, Split split, RunConfig config, Path outDir) {

@@ -1,6 +1,5 @@
 package org.xai4j.train;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,12 +100,11 @@ public final class Resume {
         AtomicFiles.removeStaleTemporaries(source.dir());
         if (runName == null) {
             Path last = source.resolve(RunFolder.LAST);
-            if (!isSameFile(file, last) && Files.isRegularFile(last)
-                    && Checkpoint.readState(last).epoch() > state.epoch()) {
+            int lastEpoch = Files.isRegularFile(last) ? Checkpoint.readState(last).epoch() : 0;
+            if (lastEpoch > state.epoch()) {
                 throw new IllegalArgumentException("--resume " + file + ": it stands at epoch " + state.epoch()
-                        + " but its run went on to epoch " + Checkpoint.readState(last).epoch() + " (" + last
-                        + "); resuming it in place would rewrite that history. Continue it in a new folder with "
-                        + "--name NEW, or resume from " + last);
+                        + " but its run went on to epoch " + lastEpoch + " (" + last + "); resuming it in place would "
+                        + "rewrite that history. Continue it in a new folder with --name NEW, or resume from " + last);
             }
             return source;
         }
@@ -132,14 +130,6 @@ public final class Resume {
                 + ") has no checkpoint left in " + source + " (best.ckpt is of a later epoch); keep per-epoch "
                 + "checkpoints with train.keepEpochCheckpoints: true, or resume from "
                 + source.resolve(RunFolder.LAST));
-    }
-
-    private static boolean isSameFile(Path a, Path b) {
-        try {
-            return Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static void copy(Path from, Path to) {

@@ -8,12 +8,17 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that a crash never leaves a half-written artifact: the content goes to a temporary file
  * in the same folder, which is then renamed over the target in one atomic step.
  */
 public final class AtomicFiles {
+    /** The temporary files {@link #write} creates: {@code .<name>.<digits>.tmp}. */
+    private static final Pattern STALE = Pattern.compile("\\..+\\.[0-9]+\\.tmp");
+
     private AtomicFiles() {
     }
 
@@ -77,7 +82,7 @@ public final class AtomicFiles {
             return 0;
         }
         int n = 0;
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> STALE.matcher(f.getFileName().toString()).matches()).toList()) {
                 Files.deleteIfExists(p);
                 n++;
@@ -87,8 +92,6 @@ public final class AtomicFiles {
         }
         return n;
     }
-
-    private static final java.util.regex.Pattern STALE = java.util.regex.Pattern.compile("\\..+\\.[0-9]+\\.tmp");
 
     private static void deleteQuietly(Path p) {
         if (p != null) {
