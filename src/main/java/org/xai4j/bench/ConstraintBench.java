@@ -29,10 +29,12 @@ import org.xai4j.step.StandardStep;
 import org.xai4j.step.TrainingStep;
 
 /**
- * Cost of the attribution constraint: the wall time of a constrained training step (gradient by finite-difference
- * Hessian-vector products, METHODS.md 2.1, plus the optimiser update) divided by that of a standard step, measured in
- * one run on the same batch, interleaved round by round so that load on a shared machine affects both alike. The
- * parameters are restored after every timed step (outside the timing), so every round sees the same model.
+ * Cost and accuracy of the attribution constraint: the wall time of a constrained training step (gradient by
+ * finite-difference or exact Hessian-vector products, METHODS.md 2.1, plus the optimiser update) divided by that of a
+ * standard step, measured in one run on the same batch, interleaved round by round so that load on a shared machine
+ * affects both alike; and the relative error of each variant's term gradient against the exact engine's on a
+ * double-precision copy of the model (same batch). The parameters are restored after every timed step (outside the
+ * timing), so every round sees the same model.
  */
 public final class ConstraintBench {
     private ConstraintBench() {
@@ -43,18 +45,22 @@ public final class ConstraintBench {
         BuiltModel built = ModelRegistry.build(new ModelOptions(o.model(), o.widthMultiplier(), o.blocks(), 0.0), shape,
                 1, 1234, DataType.FLOAT);
         ModelAdapter adapter = new ModelAdapter(Classifier.create(built));
+        ModelAdapter reference = new ModelAdapter(Classifier.create(ModelRegistry.build(built.description().options(),
+                shape, 1, 1234, DataType.DOUBLE)));
+        reference.graph().params().assign(adapter.graph().params().castTo(DataType.DOUBLE));
         Batch batch = batch(o);
         LogitLoss loss = WeightedBce.plain(1);
         List<String> names = new ArrayList<>();
         List<TrainingStep> steps = new ArrayList<>();
+        List<TrainingStep> exact = new ArrayList<>();
         names.add("standard");
         steps.add(new StandardStep(loss));
         for (ConstraintOptions.Method m : o.attributions()) {
             for (ConstraintOptions.Difference d : o.differences()) {
-                ConstraintOptions c = new ConstraintOptions(true, 1.0, 0.0, m, null, null, null, null, null, null, null,
-                        null, null, 4, d, null, null);
                 names.add(m.name().toLowerCase(Locale.ROOT) + "/" + d.name().toLowerCase(Locale.ROOT));
-                steps.add(Constraints.step(c, loss, List.of("pathological"), LabelTask.BINARY, 1, 7));
+                steps.add(Constraints.step(options(m, d), loss, List.of("pathological"), LabelTask.BINARY, 1, 7));
+                exact.add(Constraints.step(options(m, ConstraintOptions.Difference.EXACT), loss,
+                        List.of("pathological"), LabelTask.BINARY, 1, 7));
             }
         }
         int[] passes = new int[steps.size()];
@@ -76,9 +82,11 @@ public final class ConstraintBench {
             }
             String[] parts = names.get(s).split("/");
             ConstraintCost c = new ConstraintCost(parts[0], parts[1], termPasses(steps.get(s), adapter, batch),
-                    standard, Timing.median(t[s]), Timing.median(ratios));
-            progress.printf(Locale.ROOT, "%-12s %-8s %2d term passes  standard %.3f s  constrained %.3f s  ratio %.2f%n",
-                    c.attribution(), c.difference(), c.passes(), c.standardSeconds(), c.constrainedSeconds(), c.ratio());
+                    standard, Timing.median(t[s]), Timing.median(ratios),
+                    relativeError(steps.get(s), adapter, exact.get(s - 1), reference, loss, batch));
+            progress.printf(Locale.ROOT, "%-12s %-8s %2d term passes  standard %.3f s  constrained %.3f s  ratio %.2f  "
+                            + "relative error %.1e%n", c.attribution(), c.difference(), c.passes(), c.standardSeconds(),
+                    c.constrainedSeconds(), c.ratio(), c.relativeError());
             out.add(c);
         }
         return out;
@@ -89,11 +97,34 @@ public final class ConstraintBench {
         for (ConstraintCost c : results) {
             rows.add(List.of(o.model(), o.widthMultiplier(), o.blocks() == null ? "reference" : o.blocks().toString(),
                     "1x" + o.size() + "x" + o.size(), o.batch(), o.healthy(), c.attribution(), c.difference(),
-                    c.passes(), c.standardSeconds(), c.constrainedSeconds(), c.ratio(), o.iterations(),
+                    c.passes(), c.standardSeconds(), c.constrainedSeconds(), c.ratio(), c.relativeError(), o.iterations(),
                     Runtime.getRuntime().availableProcessors()));
         }
         CsvTable.write(file, List.of("model", "width", "blocks", "input", "batch", "healthy_share", "attribution",
-                "difference", "term_passes", "standard_step_s", "constrained_step_s", "ratio", "rounds", "cores"), rows);
+                "difference", "term_passes", "standard_step_s", "constrained_step_s", "ratio", "relative_error", "rounds",
+                "cores"), rows);
+    }
+
+    private static ConstraintOptions options(ConstraintOptions.Method m, ConstraintOptions.Difference d) {
+        return new ConstraintOptions(true, 1.0, 0.0, m, null, null, null, null, null, null, null, null, null, 4, d,
+                null, null);
+    }
+
+    /**
+     * The term's gradient (constrained step minus standard step) against the exact engine's on the double copy:
+     * {@code |g - g_ref| / |g_ref|}. Both steps see the same batch, points and dropout seeds.
+     */
+    private static double relativeError(TrainingStep step, ModelAdapter adapter, TrainingStep exact,
+                                        ModelAdapter reference, LogitLoss loss, Batch batch) {
+        INDArray term = termGradient(step, adapter, loss, batch).castTo(DataType.DOUBLE);
+        INDArray ref = termGradient(exact, reference, loss, batch);
+        return term.sub(ref).norm2Number().doubleValue() / ref.norm2Number().doubleValue();
+    }
+
+    private static INDArray termGradient(TrainingStep step, ModelAdapter adapter, LogitLoss loss, Batch batch) {
+        INDArray withTerm = step.compute(adapter, batch).gradient().gradient().dup();
+        INDArray standard = new StandardStep(loss).compute(adapter, batch).gradient().gradient();
+        return withTerm.subi(standard);
     }
 
     private static int termPasses(TrainingStep step, ModelAdapter adapter, Batch batch) {

@@ -37,7 +37,7 @@ public final class BenchConstraintCommand implements Callable<Integer> {
             description = "training attributions (default: ${DEFAULT-VALUE}; ig with 4 points)")
     List<String> attributions;
 
-    @Option(names = "--differences", split = ",", defaultValue = "forward,central",
+    @Option(names = "--differences", split = ",", defaultValue = "forward,central,exact",
             description = "difference schemes (default: ${DEFAULT-VALUE})")
     List<String> differences;
 

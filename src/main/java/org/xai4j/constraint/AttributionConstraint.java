@@ -9,6 +9,7 @@ import org.xai4j.model.Backward;
 import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.Target;
+import org.xai4j.secondorder.InputDirectionHvp;
 
 /**
  * Value and weight gradient of the attribution constraint {@code L_attr(theta) = AttributionLoss(A(theta))} on one
@@ -88,6 +89,27 @@ public final class AttributionConstraint {
 
     /** Value and weight gradient (see the class comment). Leaves every parameter bit-identical. */
     public Result compute(ModelAdapter adapter, PointSet points, INDArray targets, long dropoutSeed) {
+        return difference == ConstraintOptions.Difference.EXACT ? exact(adapter, points, targets, dropoutSeed)
+                : differenced(adapter, points, targets, dropoutSeed);
+    }
+
+    /**
+     * The exact engine: {@code A} from the live graph's input-gradient passes (the same function as {@link #value}),
+     * then one forward-over-reverse pass per point for {@code d/dh [dS/dtheta(x'_j + h u_j)]_{h=0}}.
+     */
+    private Result exact(ModelAdapter adapter, PointSet points, INDArray targets, long dropoutSeed) {
+        InputDirectionHvp hvp = new InputDirectionHvp(adapter.graph());
+        AttributionLoss.Value v = loss.evaluate(attribution(adapter, points, dropoutSeed), targets);
+        INDArray grad = Nd4j.zeros(adapter.dataType(), adapter.graph().params().length());
+        for (int j = 0; j < points.size(); j++) {
+            AttributionPoint p = points.point(j);
+            grad.addi(hvp.compute(p.input(), p.multiplier().muli(v.gradient()), score).parameterGradient());
+        }
+        adapter.zeroRunningStatistics(grad);
+        return new Result(v.value(), grad, v.constrained(), 2 * points.size());
+    }
+
+    private Result differenced(ModelAdapter adapter, PointSet points, INDArray targets, long dropoutSeed) {
         boolean forward = difference == ConstraintOptions.Difference.FORWARD;
         ActivationSwitches switches = adapter.graph().switches();
         INDArray a = Nd4j.zeros(adapter.dataType(), points.images().shape());

@@ -28,8 +28,10 @@ import java.util.List;
  * @param zeroReference Expected Gradients: probability that a reference is the zero image instead of another image
  *                      of the batch; default 0
  * @param steps         Integrated Gradients: number of points (right Riemann sum, zero baseline), >= 1; default 8
- * @param difference    {@code central} (default; two extra passes per point) or {@code forward} (one extra pass
- *                      per point, reusing the attribution pass's parameter gradient)
+ * @param difference    {@code central} (default; two extra passes per point), {@code forward} (one extra pass
+ *                      per point, reusing the attribution pass's parameter gradient) or {@code exact} (one
+ *                      forward-over-reverse pass per point, exact second order; the CIFAR ResNet's and the patch
+ *                      classifier's layers, no dropout)
  * @param passes        {@code batch} (default): the term's passes run on the whole batch, as the classification pass
  *                      and as double back-propagation through the classification forward pass does, with only the
  *                      constrained images' voxels penalised; {@code healthy}: on the constrained images alone,
@@ -72,10 +74,12 @@ public record ConstraintOptions(Boolean enabled, Double lambda, Double warmupEpo
         @JsonProperty("brain") BRAIN
     }
 
-    /** Finite-difference scheme of the Hessian-vector product. */
+    /** How the Hessian-vector product is taken: a finite-difference scheme, or exactly. */
     public enum Difference {
         @JsonProperty("central") CENTRAL,
-        @JsonProperty("forward") FORWARD
+        @JsonProperty("forward") FORWARD,
+        /** Forward-over-reverse differentiation (the R-operator, {@code org.xai4j.secondorder}): no step. */
+        @JsonProperty("exact") EXACT
     }
 
     /** Which images the term's passes run on, and so which BatchNorm statistics its attribution sees. */

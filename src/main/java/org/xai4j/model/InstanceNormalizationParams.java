@@ -11,10 +11,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Parameters of {@link InstanceNormalization}: {@code gamma} then {@code beta}, each 1 x channels. */
-final class InstanceNormalizationParams implements ParamInitializer {
+public final class InstanceNormalizationParams implements ParamInitializer {
     static final InstanceNormalizationParams INSTANCE = new InstanceNormalizationParams();
-    static final String GAMMA = "gamma";
-    static final String BETA = "beta";
+    public static final String GAMMA = "gamma";
+    public static final String BETA = "beta";
 
     private InstanceNormalizationParams() {
     }

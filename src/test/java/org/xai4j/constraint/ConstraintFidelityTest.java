@@ -69,6 +69,8 @@ class ConstraintFidelityTest {
      * difference of large gradients (a nearly uniform u scales the image, which BatchNorm cancels): round-off.
      */
     private static final double DOUBLE_TOLERANCE = 1e-4;
+    /** The exact engine in double precision (issue 12, section 2's target for double). */
+    private static final double EXACT_TOLERANCE = 1e-5;
     /**
      * Float32 central differences at the default step, per layer: up to 2.3e-2 measured (a BatchNorm layer of the
      * second stage, grad relu(1000 A), whose component is 50x smaller than the whole vector's): the default step
@@ -159,7 +161,7 @@ class ConstraintFidelityTest {
 
     /**
      * The terms {@code phi(c A_v, t_v) / |V|} of L_attr(theta) over the constrained voxels V of {@code sub} (one
-     * channel: targets and maps share their layout) in the exact copy, with the switches of every point held at those recorded now. Terms, not their sum: the reference
+     * channel: targets and maps share their layout) in the exact copy, with the switches of every point (and, for relu, the penalised voxels) held at those of now. Terms, not their sum: the reference
      * differences them one by one, since L_attr (about 0.69 for softplus) is far larger than its change.
      */
     static Supplier<double[]> frozenTerm(Penalty penalty, double scale, TrainingAttribution method, SubBatch sub) {
@@ -172,17 +174,27 @@ class ConstraintFidelityTest {
             INDArray x = points.point(j).input();
             patterns.add(switches.record(() -> exact.inputGradient(x, SCORE, Mode.TRAINING)));
         }
-        return () -> {
+        Supplier<double[]> maps = () -> {
             INDArray a = Nd4j.zeros(DataType.DOUBLE, points.images().shape());
             for (int j = 0; j < points.size(); j++) {
                 AttributionPoint p = points.point(j);
                 a.addi(switches.replay(patterns.get(j), () -> exact.inputGradient(p.input(), SCORE, Mode.TRAINING))
                         .muli(p.multiplier()));
             }
-            double[] v = a.dup('c').data().asDouble();
+            return a.dup('c').data().asDouble();
+        };
+        // relu's kink held too: the voxels penalised at theta stay the penalised ones (linear there), so the
+        // reference has no jump where a voxel's c A crosses 0 between theta +- e d
+        double[] at = maps.get();
+        return () -> {
+            double[] v = maps.get();
             double[] terms = new double[v.length];
             for (int i = 0; i < v.length; i++) {
-                terms[i] = Double.isNaN(t[i]) ? 0 : penalty.value(scale * v[i], t[i]) / constrained;
+                if (Double.isNaN(t[i])) {
+                    continue;
+                }
+                terms[i] = (penalty == Penalty.RELU ? (at[i] > 0 ? (1 - t[i]) * scale * v[i] : 0)
+                        : penalty.value(scale * v[i], t[i])) / constrained;
             }
             return terms;
         };
@@ -277,6 +289,10 @@ class ConstraintFidelityTest {
         assertClose(what + ", double central",
                 term(penalty, scale, method, Difference.CENTRAL, 1e-4, exact, subExact), ref, 1 - 1e-7,
                 DOUBLE_TOLERANCE, perLayer);
+        assertClose(what + ", float32 exact", term(penalty, scale, method, Difference.EXACT, step, single, subSingle),
+                ref, 0.999, 1e-2, perLayer);
+        assertClose(what + ", double exact", term(penalty, scale, method, Difference.EXACT, step, exact, subExact),
+                ref, 1 - 1e-9, EXACT_TOLERANCE, perLayer);
     }
 
     @Test
@@ -310,6 +326,8 @@ class ConstraintFidelityTest {
         double[] ref = directional(frozenTerm(Penalty.RELU, 1000, method, wholeExact), false);
         assertClose("ixg relu(1000 A), whole batch, float32 central", term(Penalty.RELU, 1000, method,
                 Difference.CENTRAL, ConstraintOptions.defaults().step(), single, wholeSingle), ref, 0.999, 1e-2, false);
+        assertClose("ixg relu(1000 A), whole batch, float32 exact", term(Penalty.RELU, 1000, method,
+                Difference.EXACT, ConstraintOptions.defaults().step(), single, wholeSingle), ref, 0.999, 1e-2, false);
     }
 
     // ---- end to end: what the optimiser receives --------------------------------------------------------------
