@@ -36,6 +36,15 @@ public final class AttributionConstraintExperimentCommand implements Callable<In
     @Option(names = "--no-models", description = "train no classifier (only the baselines)")
     boolean noModels;
 
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED",
+            description = "run seeds; every model and the autoencoder is trained once per seed and the table gives "
+                    + "mean +- sd (default: the base config's seed)")
+    List<Long> seeds = new ArrayList<>();
+
+    @Option(names = "--reuse", description = "keep models already trained in out/runs (finished up to their test "
+            + "evaluation); only score them")
+    boolean reuse;
+
     @Option(names = "--ae-epochs", defaultValue = "10", description = "autoencoder epochs (default: ${DEFAULT-VALUE})")
     int aeEpochs;
 
@@ -69,7 +78,8 @@ public final class AttributionConstraintExperimentCommand implements Callable<In
             chosen.add(new ConstraintVariant(e.substring(0, colon).trim(),
                     body.isEmpty() ? List.of() : List.of(body.split(";"))));
         }
-        new AttributionConstraintExperiment(folder, overrides, chosen, !noBaselines, aeEpochs, System.out).run();
+        new AttributionConstraintExperiment(folder, overrides, chosen, !noBaselines, aeEpochs, seeds, reuse, System.out)
+                .run();
         return 0;
     }
 }

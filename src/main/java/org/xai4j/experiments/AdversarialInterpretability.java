@@ -1,7 +1,6 @@
 package org.xai4j.experiments;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import org.xai4j.robustness.RobustEvaluation;
 import org.xai4j.robustness.RobustnessPoint;
 import org.xai4j.run.Checkpoint;
 import org.xai4j.run.RunFolder;
-import org.xai4j.train.Evaluation;
 import org.xai4j.train.TrainingRun;
 import org.xai4j.util.Folders;
 
@@ -145,12 +143,12 @@ public final class AdversarialInterpretability {
             }
             RunConfig config = ConfigLoader.load(folder.resolve(CONFIG), RunConfig.class, overrides);
             Path best = runs.resolve(v.name()).resolve(RunFolder.BEST);
-            if (!reuse || !complete(runs.resolve(v.name()))) {
+            if (!reuse || !ExperimentRuns.complete(runs.resolve(v.name()))) {
                 Folders.deleteTree(runs.resolve(v.name())); // only ever under the experiment's out/runs
                 log.println("== " + v.name() + ": " + v.description());
                 new TrainingRun(config, runs, v.name(), null, log).execute(data);
             }
-            double seconds = trainingSeconds(runs.resolve(v.name()));
+            double seconds = ExperimentRuns.trainingSeconds(runs.resolve(v.name()));
             Checkpoint checkpoint = Checkpoint.load(best);
             Classifier c = checkpoint.classifier();
             List<RobustnessPoint> points = RobustEvaluation.measure(c, data, test, base, attack,
@@ -213,22 +211,6 @@ public final class AdversarialInterpretability {
         CsvTable.write(file, List.of("model", "best_epoch", "clean_auc", "robust_auc", "clean_accuracy",
                 "robust_accuracy", "attack_radius", "saliency_mass_in_lesion", "saliency_pixel_auroc",
                 "train_seconds"), cells);
-    }
-
-    /** True when a run folder's training finished (its test evaluation was written). */
-    static boolean complete(Path runDir) {
-        return Files.isRegularFile(runDir.resolve("eval-test").resolve(Evaluation.METRICS));
-    }
-
-    /** Sum of the per-epoch training times a run folder's metrics.csv records. */
-    static double trainingSeconds(Path runDir) {
-        CsvTable metrics = CsvTable.read(runDir.resolve(RunFolder.METRICS));
-        int column = metrics.header().indexOf("seconds");
-        double sum = 0;
-        for (List<String> row : metrics.rows()) {
-            sum += Double.parseDouble(row.get(column));
-        }
-        return sum;
     }
 
     static String duration(double seconds) {

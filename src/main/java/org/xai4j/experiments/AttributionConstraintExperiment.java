@@ -30,7 +30,9 @@ import org.xai4j.segmentation.MethodSummary;
 import org.xai4j.segmentation.ReconstructionMaps;
 import org.xai4j.segmentation.SegmentationEvaluator;
 import org.xai4j.segmentation.SegmentationOptions;
+import org.xai4j.run.RunFolder;
 import org.xai4j.train.TrainingRun;
+import org.xai4j.util.Folders;
 
 /**
  * {@code xai4j experiment attribution-constraint}: reproduces the claim of Wargnier-Dauchelle et al. (IEEE TMI 2023)
@@ -47,14 +49,37 @@ public final class AttributionConstraintExperiment {
     /** The base config in the folder. */
     public static final String BASE = "base.yaml";
 
-    /** The default models: the unconstrained baseline and one per training attribution. */
+    /**
+     * The default models (issue 12, section 7): the unconstrained baseline; one model per training attribution with
+     * the paper's setting ({@code relu(1000 A)}, lambda 0.1, in base.yaml); for Input x Gradient the lambda grid
+     * around it, softplus at scale 1 (the naive setting a user gets without choosing a scale) and the scale-free RMS
+     * normalisation with both penalties.
+     */
     public static final List<ConstraintVariant> VARIANTS = List.of(
             new ConstraintVariant("unconstrained", List.of()),
-            new ConstraintVariant("constrained-grad", List.of("train.constraint.enabled=true", "train.constraint.attribution=grad")),
-            new ConstraintVariant("constrained-ixg", List.of("train.constraint.enabled=true", "train.constraint.attribution=ixg")),
-            new ConstraintVariant("constrained-eg", List.of("train.constraint.enabled=true", "train.constraint.attribution=eg")),
-            new ConstraintVariant("constrained-combination", List.of("train.constraint.enabled=true",
-                    "train.constraint.attribution=combination")));
+            constrained("constrained-ixg", "attribution=ixg"),
+            constrained("ixg-rms-relu", "attribution=ixg", "scale=1", "normalize=rms"),
+            constrained("ixg-rms-softplus", "attribution=ixg", "penalty=softplus", "scale=1", "normalize=rms"),
+            constrained("constrained-grad", "attribution=grad"),
+            constrained("constrained-eg", "attribution=eg"),
+            constrained("constrained-combination", "attribution=combination"),
+            constrained("ixg-relu1000-l0.01", "attribution=ixg", "lambda=0.01"),
+            constrained("ixg-relu1000-l1", "attribution=ixg", "lambda=1"),
+            constrained("ixg-relu1000-l0.003", "attribution=ixg", "lambda=0.003"),
+            constrained("ixg-relu1000-l0.03", "attribution=ixg", "lambda=0.03"),
+            constrained("ixg-relu1000-l0.01-exact", "attribution=ixg", "lambda=0.01", "difference=exact"),
+            constrained("ixg-relu1000-exact", "attribution=ixg", "difference=exact"),
+            constrained("ixg-rms-relu-l1", "attribution=ixg", "scale=1", "normalize=rms", "lambda=1"),
+            constrained("ixg-rms-relu-l10", "attribution=ixg", "scale=1", "normalize=rms", "lambda=10"),
+            constrained("ixg-softplus1", "attribution=ixg", "penalty=softplus", "scale=1"));
+
+    private static ConstraintVariant constrained(String name, String... constraintKeys) {
+        List<String> o = new ArrayList<>(List.of("train.constraint.enabled=true"));
+        for (String k : constraintKeys) {
+            o.add("train.constraint." + k);
+        }
+        return new ConstraintVariant(name, o);
+    }
 
     /** Attributions used at inference to segment. */
     public static final List<String> INFERENCE = List.of("grad", "ixg", "eg", "gradcam");
@@ -64,6 +89,8 @@ public final class AttributionConstraintExperiment {
     private final List<ConstraintVariant> variants;
     private final boolean baselines;
     private final int autoencoderEpochs;
+    private final List<Long> seeds;
+    private final boolean reuse;
     private final PrintStream out;
 
     /**
@@ -72,14 +99,21 @@ public final class AttributionConstraintExperiment {
      * @param variants          the models to train
      * @param baselines         also fit the intensity and autoencoder baselines
      * @param autoencoderEpochs epochs of the autoencoder baseline
+     * @param seeds             the run seeds every model (and the autoencoder) is trained with; empty: the base
+     *                          config's seed
+     * @param reuse             keep models already trained in {@code out/runs} (a run counts as trained when it got
+     *                          as far as its test evaluation; an interrupted one is trained again from scratch)
      */
     public AttributionConstraintExperiment(Path folder, List<String> overrides, List<ConstraintVariant> variants,
-                                           boolean baselines, int autoencoderEpochs, PrintStream out) {
+                                           boolean baselines, int autoencoderEpochs, List<Long> seeds, boolean reuse,
+                                           PrintStream out) {
         this.folder = folder;
         this.overrides = List.copyOf(overrides);
         this.variants = List.copyOf(variants);
         this.baselines = baselines;
         this.autoencoderEpochs = autoencoderEpochs;
+        this.seeds = List.copyOf(seeds);
+        this.reuse = reuse;
         this.out = out;
     }
 
@@ -92,42 +126,24 @@ public final class AttributionConstraintExperiment {
         SampleSet data = dataSets.computeIfAbsent(base.data(), d -> DataSources.load(d, folder));
         SegmentationEvaluator seg = new SegmentationEvaluator(SegmentationOptions.defaults()
                 .withThreshold(BestDiceThreshold.unfitted()));
+        List<Long> runSeeds = seeds.isEmpty() ? List.of(base.seed()) : seeds;
         List<ConstraintRow> rows = new ArrayList<>();
         for (ConstraintVariant v : variants) {
-            long t0 = System.nanoTime();
-            RunConfig config = config(v.overrides());
-            out.println("== " + v.name());
-            // a variant may change the data (data.* overrides): it trains and is scored on its own data set
-            SampleSet own = dataSets.computeIfAbsent(config.data(), d -> DataSources.load(d, folder));
-            List<Sample> val = own.split(Split.VAL);
-            List<Sample> test = own.split(Split.TEST);
-            TrainingRun.Outcome o = new TrainingRun(config, outDir.resolve("runs"), v.name(), null, out).execute(own);
-            double minutes = (System.nanoTime() - t0) / 6e10;
-            ModelAdapter adapter = new ModelAdapter(Checkpoint.load(o.result().best()).classifier());
-            Map<String, Double> ms = new LinkedHashMap<>();
-            Map<String, Double> auroc = new LinkedHashMap<>();
-            Map<String, Double> tumor = new LinkedHashMap<>();
-            for (String m : INFERENCE) {
-                AnomalyMapSource source = new AttributionMaps(Attributions.create(m, adapter, inferenceOptions()),
-                        DataSources.transforms(config.data()), config.train().batchSize());
-                MethodSummary s = seg.evaluate(source, only(val, "ms"), only(test, "ms")).summary();
-                ms.put(m, s.meanDice());
-                auroc.put(m, s.pixelAuroc());
-                tumor.put(m, seg.evaluate(source, only(val, "tumor"), only(test, "tumor")).summary().meanDice());
+            for (long seed : runSeeds) {
+                rows.add(model(v, seed, dataSets, seg, outDir.resolve("runs")));
             }
-            ConstraintRow row = new ConstraintRow(v.name(), o.test().report().macroAuc(), ms, auroc, tumor, minutes);
-            out.println(describe(row));
-            rows.add(row);
         }
         if (baselines) {
             List<Sample> val = data.split(Split.VAL);
             List<Sample> test = data.split(Split.TEST);
-            rows.add(baseline(new IntensityMaps(0), seg, val, test, 0));
-            long t0 = System.nanoTime();
-            AutoencoderOptions ae = AutoencoderOptions.defaults().withEpochs(autoencoderEpochs).withSeed(base.seed());
-            var fit = AutoencoderTraining.train(data.split(Split.TRAIN), ae, out);
-            rows.add(baseline(new ReconstructionMaps(fit.autoencoder(), base.train().batchSize()), seg, val, test,
-                    (System.nanoTime() - t0) / 6e10));
+            rows.add(baseline(new IntensityMaps(0), base.seed(), seg, val, test, 0));
+            for (long seed : runSeeds) {
+                long t0 = System.nanoTime();
+                AutoencoderOptions ae = AutoencoderOptions.defaults().withEpochs(autoencoderEpochs).withSeed(seed);
+                var fit = AutoencoderTraining.train(data.split(Split.TRAIN), ae, out);
+                rows.add(baseline(new ReconstructionMaps(fit.autoencoder(), base.train().batchSize()), seed, seg, val,
+                        test, (System.nanoTime() - t0) / 6e10));
+            }
         }
         double minutes = (System.nanoTime() - start) / 6e10;
         ConstraintTable.write(outDir, rows, minutes, overrides);
@@ -139,12 +155,56 @@ public final class AttributionConstraintExperiment {
         return rows;
     }
 
-    private ConstraintRow baseline(AnomalyMapSource source, SegmentationEvaluator seg, List<Sample> val,
+    /** Trains (or, with reuse, finds) one variant at one seed and scores its maps. */
+    private ConstraintRow model(ConstraintVariant v, long seed, Map<DataOptions, SampleSet> dataSets,
+                                SegmentationEvaluator seg, Path runs) {
+        long t0 = System.nanoTime();
+        List<String> keys = new ArrayList<>(v.overrides());
+        keys.add("seed=" + seed);
+        RunConfig config = config(keys);
+        String runName = v.name() + "-s" + seed;
+        Path runDir = runs.resolve(runName);
+        out.println("== " + runName);
+        // a variant may change the data (data.* overrides): it trains and is scored on its own data set
+        SampleSet own = dataSets.computeIfAbsent(config.data(), d -> DataSources.load(d, folder));
+        List<Sample> val = own.split(Split.VAL);
+        List<Sample> test = own.split(Split.TEST);
+        if (!reuse || !ExperimentRuns.complete(runDir)) {
+            Folders.deleteTree(runDir); // only ever under the experiment's out/runs
+            new TrainingRun(config, runs, runName, null, out).execute(own);
+        }
+        double minutes = ExperimentRuns.trainingSeconds(runDir) / 60;
+        ModelAdapter adapter = new ModelAdapter(Checkpoint.load(runDir.resolve(RunFolder.BEST)).classifier());
+        Map<String, Double> ms = new LinkedHashMap<>();
+        Map<String, Double> auroc = new LinkedHashMap<>();
+        Map<String, Double> tumor = new LinkedHashMap<>();
+        List<Sample> msVal = only(val, "ms");
+        List<Sample> msTest = only(test, "ms");
+        List<Sample> tumorVal = only(val, "tumor");
+        List<Sample> tumorTest = only(test, "tumor");
+        for (String m : INFERENCE) {
+            AnomalyMapSource source = new AttributionMaps(Attributions.create(m, adapter, inferenceOptions()),
+                    DataSources.transforms(config.data()), config.train().batchSize());
+            MethodSummary s = seg.evaluate(source, msVal, msTest).summary();
+            ms.put(m, s.meanDice());
+            auroc.put(m, s.pixelAuroc());
+            tumor.put(m, tumorTest.isEmpty() ? Double.NaN
+                    : seg.evaluate(source, tumorVal, tumorTest).summary().meanDice());
+        }
+        ConstraintRow row = new ConstraintRow(v.name(), seed, ExperimentRuns.testAuc(runDir), ms, auroc, tumor,
+                minutes, ExperimentRuns.meanEpochSeconds(runDir));
+        out.printf(Locale.ROOT, "%s (%.1f min with scoring)%n", describe(row), (System.nanoTime() - t0) / 6e10);
+        return row;
+    }
+
+    private ConstraintRow baseline(AnomalyMapSource source, long seed, SegmentationEvaluator seg, List<Sample> val,
                                    List<Sample> test, double minutes) {
         MethodSummary s = seg.evaluate(source, only(val, "ms"), only(test, "ms")).summary();
-        double t = seg.evaluate(source, only(val, "tumor"), only(test, "tumor")).summary().meanDice();
-        ConstraintRow row = new ConstraintRow(source.name(), Double.NaN, Map.of("baseline", s.meanDice()),
-                Map.of("baseline", s.pixelAuroc()), Map.of("baseline", t), minutes);
+        List<Sample> tumorTest = only(test, "tumor");
+        double t = tumorTest.isEmpty() ? Double.NaN
+                : seg.evaluate(source, only(val, "tumor"), tumorTest).summary().meanDice();
+        ConstraintRow row = new ConstraintRow(source.name(), seed, Double.NaN, Map.of("baseline", s.meanDice()),
+                Map.of("baseline", s.pixelAuroc()), Map.of("baseline", t), minutes, Double.NaN);
         out.println(describe(row));
         return row;
     }
@@ -178,7 +238,7 @@ public final class AttributionConstraintExperiment {
     }
 
     static String describe(ConstraintRow r) {
-        return String.format(Locale.ROOT, "%s: test AUC %.3f, MS Dice %s, MS pixel AUROC %s, tumour Dice %s (%.1f min)",
-                r.name(), r.testAuc(), r.msDice(), r.msAuroc(), r.tumorDice(), r.minutes());
+        return String.format(Locale.ROOT, "%s seed %d: test AUC %.3f, MS Dice %s, MS pixel AUROC %s, tumour Dice %s (%.1f min)",
+                r.name(), r.seed(), r.testAuc(), r.msDice(), r.msAuroc(), r.tumorDice(), r.minutes());
     }
 }

@@ -33,23 +33,37 @@ class AttributionConstraintExperimentTest {
         int code = Main.run("experiment", "attribution-constraint", "--folder", dir.toString(), "--variants",
                 "unconstrained", "--variant", "mine:train.constraint.enabled=true;train.constraint.attribution=ixg",
                 "--variant", "confounded:data.synthetic.train=32;data.synthetic.confounder.type=intensity",
-                "--ae-epochs", "1");
+                "--ae-epochs", "1", "--seeds", "3,4");
         assertThat(code).isZero();
         CsvTable table = CsvTable.read(dir.resolve("out/table.csv"));
-        assertThat(table.rows()).extracting(r -> r.get(0))
-                .containsExactly("unconstrained", "mine", "confounded", "intensity", "autoencoder");
+        assertThat(table.rows()).extracting(r -> r.get(0) + "/" + r.get(1)).containsExactly("unconstrained/3",
+                "unconstrained/4", "mine/3", "mine/4", "confounded/3", "confounded/4", "intensity/3", "autoencoder/3",
+                "autoencoder/4");
+        assertThat(table.rows().get(0).get(2)).as("the seeds train different models")
+                .isNotEqualTo(table.rows().get(1).get(2));
         assertThat(table.header()).contains("test_auc", "ms_dice_grad", "ms_dice_ixg", "tumor_dice_gradcam");
         String readme = Files.readString(dir.resolve("README.md"));
         assertThat(readme).startsWith("# x\n\nbefore\n").endsWith("after\n").doesNotContain("old")
-                .contains("| mine |").contains("| autoencoder |");
-        assertThat(dir.resolve("out/runs/mine/metrics.csv")).exists();
+                .contains("| mine | 2 | ").contains("| intensity | 1 | ").contains("| autoencoder | 2 | ")
+                .contains(" +- ").contains("| 1.00x |");
+        assertThat(dir.resolve("out/runs/mine-s3/metrics.csv")).exists();
+        assertThat(dir.resolve("out/runs/mine-s4/metrics.csv")).exists();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.JsonNode base = json.readTree(dir.resolve("out/runs/mine/provenance.json").toFile());
-        com.fasterxml.jackson.databind.JsonNode own = json.readTree(dir.resolve("out/runs/confounded/provenance.json")
+        com.fasterxml.jackson.databind.JsonNode base = json.readTree(dir.resolve("out/runs/mine-s3/provenance.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode own = json.readTree(dir.resolve("out/runs/confounded-s3/provenance.json")
                 .toFile());
         assertThat(own.get("samples").asInt()).as("a variant's data overrides give it its own data set")
                 .isEqualTo(32 + 24 + 24).isLessThan(base.get("samples").asInt());
         assertThat(own.get("dataSha256").asText()).isNotEqualTo(base.get("dataSha256").asText());
+
+        // --reuse scores the finished runs again without training them
+        long trained = Files.getLastModifiedTime(dir.resolve("out/runs/unconstrained-s3/best.ckpt")).toMillis();
+        assertThat(Main.run("experiment", "attribution-constraint", "--folder", dir.toString(), "--variants",
+                "unconstrained", "--no-baselines", "--seeds", "3,4", "--reuse")).isZero();
+        assertThat(Files.getLastModifiedTime(dir.resolve("out/runs/unconstrained-s3/best.ckpt")).toMillis()).isEqualTo(trained);
+        CsvTable again = CsvTable.read(dir.resolve("out/table.csv"));
+        assertThat(again.rows()).hasSize(2);
+        assertThat(again.rows().get(0).subList(0, 3)).isEqualTo(table.rows().get(0).subList(0, 3));
     }
 
     @Test
