@@ -142,7 +142,8 @@ public final class TrainingRun {
         listeners.add(new MetricsCsvListener(folder.resolve(RunFolder.METRICS), config.train().constraint().enabled()
                 ? List.of(loss.name(), ConstrainedStep.PART) : List.of(loss.name())));
         if (config.train().ui()) {
-            listeners.add(new UiStatsListener(folder.resolve(UiStatsListener.FILE), config.train().statsEvery()));
+            listeners.add(new UiStatsListener(folder.resolve(UiStatsListener.FILE), config.train().statsEvery(),
+                    out));
         }
         step = AdversarialStep.wrap(config.train().adversarial(), step, loss, shape, config.seed());
         step = FrozenGroups.of(classifier.description(), config.train().finetune().freeze()).wrap(step,

@@ -62,11 +62,29 @@ public final class TrainingUi implements AutoCloseable {
         }
         int p = port == 0 ? freePort() : port;
         VertxUIServer server = HostBoundVertx.deployUi(host, p);
-        FileStatsStorage storage = new FileStatsStorage(stats.toFile());
+        FileStatsStorage storage;
+        try {
+            storage = new FileStatsStorage(stats.toFile());
+        } catch (RuntimeException e) {
+            stopQuietly(server);
+            throw new IllegalArgumentException("run " + runDir + ": the UI statistics " + stats + " cannot be opened ("
+                    + e.getMessage() + "); if no other process has them open they are unreadable (a kill while they "
+                    + "were written), and resuming the run with train.ui: true sets them aside and starts afresh");
+        }
         server.attach(storage);
         TrainingUi ui = new TrainingUi(server, storage, host);
         ui.openRunSession();
         return ui;
+    }
+
+    private static void stopQuietly(VertxUIServer server) {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the error that made us stop is the one to report
+        }
     }
 
     /**

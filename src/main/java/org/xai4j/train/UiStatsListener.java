@@ -1,5 +1,9 @@
 package org.xai4j.train;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,10 +37,37 @@ public final class UiStatsListener implements TrainingListener {
     private final Map<String, StatsListener> parts = new LinkedHashMap<>();
     private int lastEpoch;
 
-    public UiStatsListener(Path file, int frequency) {
-        this.storage = new FileStatsStorage(file.toFile());
+    /**
+     * @param file      the run folder's statistics file; when it exists but cannot be read (a kill while DL4J wrote
+     *                  it: its MapDB file is not written atomically) it is kept beside as {@code <file>.unreadable}
+     *                  (numbered when that exists) and the statistics start afresh, with a warning on {@code warnings}
+     */
+    public UiStatsListener(Path file, int frequency, PrintStream warnings) {
+        this.storage = openOrSetAside(file, warnings);
         this.listener = new StatsListener((StatsStorageRouter) storage, frequency);
         this.frequency = frequency;
+    }
+
+    private static FileStatsStorage openOrSetAside(Path file, PrintStream warnings) {
+        try {
+            return new FileStatsStorage(file.toFile());
+        } catch (RuntimeException e) {
+            if (!Files.isRegularFile(file)) {
+                throw e;
+            }
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+            for (int i = 2; Files.exists(aside); i++) {
+                aside = file.resolveSibling(file.getFileName() + ".unreadable-" + i);
+            }
+            try {
+                Files.move(file, aside);
+            } catch (IOException io) {
+                throw new UncheckedIOException("train.ui: cannot set aside the unreadable " + file, io);
+            }
+            warnings.println("warning: train.ui: " + file + " could not be read (" + e.getMessage() + "); kept as "
+                    + aside.getFileName() + ", the UI statistics start afresh from this epoch");
+            return new FileStatsStorage(file.toFile());
+        }
     }
 
     /** The UI session id under which a loss part of the run's session {@code session} is recorded. */

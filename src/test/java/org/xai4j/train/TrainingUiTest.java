@@ -70,6 +70,44 @@ class TrainingUiTest {
         }
     }
 
+    /**
+     * A kill while DL4J writes its MapDB statistics file can leave it unreadable (it is not written atomically):
+     * {@code xai4j ui} names the file, and resuming the run sets it aside and records afresh instead of failing.
+     */
+    @Test
+    void anUnreadableStatisticsFileIsNamedByTheUiAndSetAsideOnResume(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("tiny.yaml"), TinyRuns.yaml(2));
+        assertThat(org.xai4j.cli.Main.run("train", "--config", config.toString(), "--checkpoints", dir.toString(),
+                "--name", "torn", "--set", "train.epochs=1")).isZero();
+        Path run = dir.resolve("torn");
+        Path stats = run.resolve(UiStatsListener.FILE);
+        byte[] torn = java.util.Arrays.copyOf(Files.readAllBytes(stats), 4096);
+        java.util.Arrays.fill(torn, 100, torn.length, (byte) 0x5a);
+        Files.write(stats, torn);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingUi.serve(run, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(stats.toString())
+                .hasMessageContaining("cannot be opened");
+
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(log, true));
+        try {
+            assertThat(org.xai4j.cli.Main.run("train", "--resume", run.resolve(RunFolder.LAST).toString(),
+                    "--checkpoints", dir.toString(), "--set", "train.epochs=2")).isZero();
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(log.toString()).contains("could not be read").contains(UiStatsListener.FILE + ".unreadable");
+        assertThat(run.resolve(UiStatsListener.FILE + ".unreadable")).hasBinaryContent(torn);
+        assertThat(CsvTable.read(run.resolve(RunFolder.METRICS)).rows()).as("no epoch lost").hasSize(2);
+        try (TrainingUi ui = TrainingUi.serve(run, 0)) {
+            HttpResponse<String> data = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + ui.port() + "/train/overview/data")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(data.body()).as("the resumed epoch's statistics").contains("\"scores\"");
+        }
+    }
+
     private static boolean answers(String host, int port) {
         try (java.net.Socket s = new java.net.Socket()) {
             s.connect(new java.net.InetSocketAddress(host, port), 2000);
