@@ -9,10 +9,13 @@
 # Dice and pixel AUROC of the positive part of the gradient and Input x Gradient maps (the project's
 # pixel_auroc_processed), both sides scored with the reference's protocol (brain proxy x > 0.02, max-normalised
 # maps, threshold tuned for Dice on val; the project's search is over every map value, the reference's over 19).
+# DIFFERENCE=exact (or forward, central) in the environment sets the project's train.constraint.difference (its
+# rows and run folders then carry the suffix -exact); unset, the config's default.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=$(realpath "$1"); EPOCHS=${2:-10}; LAMS=${3:-0,0.1}; ATTR=${4:-ixg}; PHI=${5:-relu}; SCALE=${6:-1000}
 SEEDS=${7:-0}
+DIFF=${DIFFERENCE:-}; SUFFIX=${DIFF:+-$DIFF}
 OUT=experiments/attribution-constraint/out/compare; mkdir -p "$OUT"
 [ -f target/xai4j.jar ] || mvn -B -q -DskipTests package
 # run from a copy, so that rebuilding the project meanwhile cannot pull the jar from under a running command
@@ -43,7 +46,7 @@ PY
     # the unconstrained run is shared by every constraint setting; a run whose row exists for the same
     # arguments is reused
     if [ "$LAM" = "0" ]; then NAME="project-none-e$EPOCHS-s$SEED"; KIND=none
-    else NAME="project-$ATTR-$PHI$SCALE-l$LAM-e$EPOCHS-s$SEED"; KIND="$ATTR $PHI($SCALE A)"; fi
+    else NAME="project-$ATTR-$PHI$SCALE-l$LAM-e$EPOCHS-s$SEED$SUFFIX"; KIND="$ATTR $PHI($SCALE A)${DIFF:+, $DIFF}"; fi
     STAMP="# $DATA $NAME"
     if [ "$(head -1 "$OUT/$NAME.row" 2>/dev/null)" = "$STAMP" ]; then tail -n +2 "$OUT/$NAME.row"; continue; fi
     SETS=(--set data.source=csv --set data.manifest.path="$DATA/manifest.csv"
@@ -55,6 +58,7 @@ PY
       SETS+=(--set train.constraint.enabled=true --set train.constraint.attribution="$ATTR"
              --set train.constraint.penalty="$PHI" --set train.constraint.scale="$SCALE"
              --set train.constraint.lambda="$LAM")
+      if [ -n "$DIFF" ]; then SETS+=(--set train.constraint.difference="$DIFF"); fi
     fi
     rm -rf "$OUT/$NAME"
     T0=$(date +%s)

@@ -77,31 +77,36 @@ public final class ConstrainedStep implements TrainingStep {
     public StepResult compute(ModelAdapter adapter, Batch batch) {
         long iteration = adapter.graph().getConfiguration().getIterationCount();
         double weight = lambda.at(iteration);
-        double value = 0;
-        INDArray extra = null;
-        lastPasses = 0;
-        if (weight > 0) {
-            SubBatch sub = constrained(batch, adapter);
-            if (sub != null) {
-                SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + iteration);
-                long dropoutSeed = rng.nextLong();
-                long resume = Nd4j.getRandom().nextLong();
-                AttributionConstraint.Result r = term.compute(adapter, attributionAt(iteration).points(sub, rng),
-                        sub.targets(), dropoutSeed);
-                Nd4j.getRandom().setSeed(resume);
-                value = r.value();
-                lastPasses = r.passes();
-                extra = r.parameterGradient().muli(weight * batch.size());
-            }
-        }
+        AttributionConstraint.Result r = weight > 0 ? term(adapter, batch) : null;
+        lastPasses = r == null ? 0 : r.passes();
         StepResult cls = classification.compute(adapter, batch);
-        if (extra != null) {
+        if (r != null) {
             INDArray view = cls.gradient().gradient();
-            view.addi(extra.reshape(view.shape()));
+            view.addi(r.parameterGradient().muli(weight * batch.size()).reshape(view.shape()));
         }
         Map<String, Double> parts = new LinkedHashMap<>(cls.lossParts());
-        parts.put(PART, weight * value);
+        parts.put(PART, weight * (r == null ? 0 : r.value()));
         return new StepResult(cls.gradient(), parts);
+    }
+
+    /**
+     * The term alone on this batch at the current iteration: {@code L_attr} and {@code dL_attr/dtheta} (not yet
+     * multiplied by {@code N lambda_t}), with the attribution points and dropout seed {@link #compute} uses; null when
+     * the batch has no constrained image. Leaves the parameters and ND4J's random stream as they were.
+     */
+    public AttributionConstraint.Result term(ModelAdapter adapter, Batch batch) {
+        SubBatch sub = constrained(batch, adapter);
+        if (sub == null) {
+            return null;
+        }
+        long iteration = adapter.graph().getConfiguration().getIterationCount();
+        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + iteration);
+        long dropoutSeed = rng.nextLong();
+        long resume = Nd4j.getRandom().nextLong();
+        AttributionConstraint.Result r = term.compute(adapter, attributionAt(iteration).points(sub, rng),
+                sub.targets(), dropoutSeed);
+        Nd4j.getRandom().setSeed(resume);
+        return r;
     }
 
     /** Forward+backward passes the term ran in the last {@link #compute} (0 when it was skipped). */

@@ -12,23 +12,20 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A 2-D convolution {@code z = W * a + b} (NCHW, weights O x I x kH x kW; Truncate, Strict or Same padding), with an optional
- * rectifier. Bilinear in (a, W), so {@code R{z} = W * R{a}}, {@code R{da} = W^T * R{dz}} and
+ * A 2-D convolution {@code z = W * a + b} (NCHW, weights O x I x kH x kW; Truncate, Strict or Same padding), with an
+ * optional rectifier. Bilinear in (a, W), so {@code R{z} = W * R{a}}, {@code R{da} = W^T * R{dz}} and
  * {@code R{dW} = a (x) R{dz} + R{a} (x) dz}; the last two come from one libnd4j {@code conv2d_bp} call on the
  * doubled batch {@code [a; R{a}]} with output gradient {@code [R{dz}; dz]}, whose input gradient is
  * {@code [R{da}; da]} and whose weight gradient (a sum over the batch) is {@code R{dW}}.
  */
-final class RopConvolution implements RopVertex {
+final class RopConvolution extends RopAffine {
     private final INDArray weights;
     private final INDArray bias;
     private final Map<String, INDArray> gradient;
     private final int[] args;
-    private final Rectifier rectifier;
-    private INDArray input;
-    private INDArray inputTangent;
-    private INDArray slopes;
 
     RopConvolution(String vertex, Layer layer, Map<String, INDArray> gradient) {
+        super(Rectifier.of(((ConvolutionLayer) layer.conf().getLayer()).getActivationFn(), vertex));
         ConvolutionLayer conf = (ConvolutionLayer) layer.conf().getLayer();
         ConvolutionMode mode = conf.getConvolutionMode();
         if (mode != ConvolutionMode.Truncate && mode != ConvolutionMode.Strict && mode != ConvolutionMode.Same) {
@@ -47,31 +44,15 @@ final class RopConvolution implements RopVertex {
         // libnd4j conv2d: kH, kW, sH, sW, pH, pW, dH, dW, same mode, NCHW (0), weights [oC, iC, kH, kW] (1)
         this.args = new int[] {k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], mode == ConvolutionMode.Same ? 1 : 0,
                 0, 1};
-        this.rectifier = Rectifier.of(conf.getActivationFn(), vertex);
     }
 
     @Override
-    public INDArray forward(INDArray[] inputs) {
-        input = inputs[0];
-        INDArray z = convolve(input, bias);
-        if (rectifier == null) {
-            return z;
-        }
-        slopes = rectifier.slopes(z);
-        return z.muli(slopes);
+    INDArray apply(INDArray x, boolean withBias) {
+        return convolve(x, withBias ? bias : null);
     }
 
     @Override
-    public INDArray tangent(INDArray[] inputTangents) {
-        inputTangent = inputTangents[0];
-        INDArray rz = convolve(inputTangent, null);
-        return slopes == null ? rz : rz.muli(slopes);
-    }
-
-    @Override
-    public INDArray[][] backward(INDArray d, INDArray rd) {
-        INDArray dz = slopes == null ? d : d.mul(slopes);
-        INDArray rdz = slopes == null ? rd : rd.mul(slopes);
+    INDArray[] transpose(INDArray dz, INDArray rdz) {
         long n = input.size(0);
         INDArray in = Nd4j.concat(0, input, inputTangent);
         INDArray gradOut = Nd4j.concat(0, rdz, dz);
@@ -84,9 +65,7 @@ final class RopConvolution implements RopVertex {
             INDArray gb = gradient.get(ConvolutionParamInitializer.BIAS_KEY);
             gb.addi(rdz.sum(0, 2, 3).reshape(gb.shape()));
         }
-        INDArray rdIn = gradIn.get(NDArrayIndex.interval(0, n));
-        INDArray dIn = gradIn.get(NDArrayIndex.interval(n, 2 * n));
-        return new INDArray[][] {{dIn}, {rdIn}};
+        return new INDArray[] {gradIn.get(NDArrayIndex.interval(n, 2 * n)), gradIn.get(NDArrayIndex.interval(0, n))};
     }
 
     private INDArray convolve(INDArray x, INDArray b) {
