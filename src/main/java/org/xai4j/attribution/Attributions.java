@@ -42,6 +42,20 @@ public final class Attributions {
     private Attributions() {
     }
 
+    /**
+     * Registers (or replaces) the method {@code name} (the extension recipe: one class implementing
+     * {@link Attribution}, one call of this): every command that takes method names ({@code explain},
+     * {@code segment}, the experiments) then accepts it, and the noise tunnels wrap it ({@code smoothgrad:<name>}).
+     */
+    public static synchronized void register(String name,
+                                             BiFunction<ModelAdapter, AttributionOptions, Attribution> factory) {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9_-]*") || TUNNELS.containsKey(name)) {
+            throw new IllegalArgumentException("attribution names use lower-case letters, digits, '_' and '-' and "
+                    + "are not a noise tunnel's, got " + name);
+        }
+        METHODS.put(name, factory);
+    }
+
     /** A method with default settings; an unknown name raises an IllegalArgumentException listing the names. */
     public static Attribution create(String name, ModelAdapter adapter) {
         return create(name, adapter, AttributionOptions.defaults());

@@ -3,6 +3,7 @@ package org.xai4j.config;
 import org.xai4j.adversarial.AdversarialOptions;
 import org.xai4j.constraint.ConstraintOptions;
 import org.xai4j.loss.BetaMode;
+import org.xai4j.loss.Losses;
 
 /**
  * The {@code train:} section of a config.
@@ -13,7 +14,8 @@ import org.xai4j.loss.BetaMode;
  * @param lr            initial learning rate
  * @param momentum      momentum of SGD
  * @param weightDecay   decoupled weight decay applied to weights (not biases, not BatchNorm statistics)
- * @param loss          {@code weighted-bce}, {@code bce} or {@code softmax-ce}
+ * @param loss          {@code weighted-bce} (default), {@code bce}, {@code softmax-ce} or another name registered
+ *                      with {@link Losses}
  * @param beta          {@code batch} or {@code dataset}: where weighted BCE takes its positive weight from
  * @param schedule      learning-rate schedule
  * @param earlyStopping monitored metric and patience
@@ -29,7 +31,7 @@ import org.xai4j.loss.BetaMode;
  *                      the run's first batch loss (default 1000)
  */
 public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind optimizer, Double lr, Double momentum,
-                           Double weightDecay, LossKind loss, BetaMode beta, ScheduleOptions schedule,
+                           Double weightDecay, String loss, BetaMode beta, ScheduleOptions schedule,
                            EarlyStoppingOptions earlyStopping, Boolean augment, Boolean ui, Integer statsEvery,
                            AdversarialOptions adversarial, FinetuneOptions finetune,
                            ConstraintOptions constraint, Boolean keepEpochCheckpoints,
@@ -41,7 +43,7 @@ public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind opti
         lr = lr == null ? 1e-3 : lr;
         momentum = momentum == null ? 0.9 : momentum;
         weightDecay = weightDecay == null ? 0.0 : weightDecay;
-        loss = loss == null ? LossKind.WEIGHTED_BCE : loss;
+        loss = Losses.requireKnown(loss == null ? "weighted-bce" : loss.trim().toLowerCase(java.util.Locale.ROOT));
         beta = beta == null ? BetaMode.BATCH : beta;
         schedule = schedule == null ? ScheduleOptions.defaults() : schedule;
         earlyStopping = earlyStopping == null ? EarlyStoppingOptions.defaults() : earlyStopping;

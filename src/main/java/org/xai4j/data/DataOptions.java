@@ -1,6 +1,5 @@
 package org.xai4j.data;
 
-import java.util.List;
 
 /**
  * The {@code data:} section of a config. Every field may be left out; {@code null} means the default.
@@ -13,18 +12,15 @@ import java.util.List;
  *   transforms: {normalisation: none, flipHorizontal: 0.5}
  * </pre>
  *
- * @param source     {@code synthetic} (default) or {@code csv}
+ * @param source     {@code synthetic} (default), {@code csv} or another name registered with {@link DataSources}
  * @param synthetic  generator settings, used when {@code source: synthetic}
  * @param manifest   manifest settings, used when {@code source: csv}
  * @param transforms normalisation and augmentation (the batch size is {@code train.batchSize})
  */
 public record DataOptions(String source, SyntheticOptions synthetic, ManifestOptions manifest,
                           TransformOptions transforms) {
-    /** Allowed values of {@code source}. */
-    public static final List<String> SOURCES = List.of("synthetic", "csv");
-
     public DataOptions {
-        source = OptionChecks.oneOf("source", OptionChecks.orDefault(source, "synthetic"), SOURCES);
+        source = OptionChecks.oneOf("source", OptionChecks.orDefault(source, "synthetic"), DataSources.names());
         synthetic = OptionChecks.orDefault(synthetic, SyntheticOptions.defaults());
         manifest = OptionChecks.orDefault(manifest, ManifestOptions.defaults());
         transforms = OptionChecks.orDefault(transforms, TransformOptions.defaults());

@@ -104,7 +104,7 @@ public final class Quickstart {
         b.append(String.format(Locale.ROOT, "- model: %s (width x%s, blocks %s), %s loss, %d epochs trained, best epoch %d%n",
                 config.model().architecture(), config.model().widthMultiplier(),
                 config.model().blocks() == null ? "reference" : config.model().blocks(),
-                config.train().loss().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                config.train().loss(),
                 o.result().state().epoch(),
                 o.result().state().bestEpoch()));
         if (o.test() != null) {

@@ -13,13 +13,11 @@ import org.xai4j.constraint.ConstrainedStep;
 import org.xai4j.constraint.ConstraintOptions;
 import org.xai4j.constraint.Constraints;
 import org.xai4j.data.DataSources;
-import org.xai4j.data.LabelTask;
 import org.xai4j.data.Sample;
 import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
 import org.xai4j.loss.LogitLoss;
-import org.xai4j.loss.SoftmaxCrossEntropy;
-import org.xai4j.loss.WeightedBce;
+import org.xai4j.loss.Losses;
 import org.xai4j.model.BuiltModel;
 import org.xai4j.model.Classifier;
 import org.xai4j.model.InputShape;
@@ -170,17 +168,6 @@ public final class TrainingRun {
 
     /** The classification loss a config asks for, with weighted BCE's dataset beta counted on the training split. */
     public static LogitLoss loss(RunConfig config, SampleSet data, List<Sample> train) {
-        return switch (config.train().loss()) {
-            case WEIGHTED_BCE -> WeightedBce.weighted(config.train().beta(),
-                    WeightedBce.datasetBeta(train.stream().map(Sample::labels).toArray(float[][]::new), data.numLabels()));
-            case BCE -> WeightedBce.plain(data.numLabels());
-            case SOFTMAX_CE -> {
-                if (data.task() != LabelTask.MULTI_CLASS) {
-                    throw new IllegalArgumentException("train.loss: softmax-ce needs multi-class labels, but the data "
-                            + "are " + data.task().name().toLowerCase(Locale.ROOT) + " (allowed here: weighted-bce, bce)");
-                }
-                yield new SoftmaxCrossEntropy(data.numLabels());
-            }
-        };
+        return Losses.create(config.train().loss(), new Losses.Context(data, train, config.train().beta()));
     }
 }

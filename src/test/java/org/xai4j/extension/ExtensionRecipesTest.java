@@ -1,0 +1,134 @@
+package org.xai4j.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.xai4j.attribution.Attribution;
+import org.xai4j.attribution.Attributions;
+import org.xai4j.config.RunConfig;
+import org.xai4j.data.DataSources;
+import org.xai4j.data.LabelTask;
+import org.xai4j.data.Sample;
+import org.xai4j.data.SampleSet;
+import org.xai4j.data.Split;
+import org.xai4j.loss.LogitLoss;
+import org.xai4j.loss.LossValue;
+import org.xai4j.loss.Losses;
+import org.xai4j.loss.WeightedBce;
+import org.xai4j.model.Mode;
+import org.xai4j.model.ModelAdapter;
+import org.xai4j.model.Target;
+import org.xai4j.report.CsvTable;
+import org.xai4j.run.RunFolder;
+import org.xai4j.testing.TestGraphs;
+import org.xai4j.testing.TinyRuns;
+import org.xai4j.train.TrainingRun;
+
+/**
+ * The extension recipes of docs/architecture.md ("Extension points"), each followed as a newcomer would: one class
+ * and one registration line, then a real training run that uses it by name from the config.
+ */
+class ExtensionRecipesTest {
+    /** A data source of its own: 32x32 noise images, pathological ones with a bright square. */
+    static SampleSet squares() {
+        Random r = new Random(3);
+        List<Sample> samples = new ArrayList<>();
+        int[] counts = {64, 32, 32};
+        for (Split split : Split.values()) {
+            for (int i = 0; i < counts[split.ordinal()]; i++) {
+                boolean sick = i % 2 == 1;
+                float[] px = new float[32 * 32];
+                float[] mask = new float[px.length];
+                for (int k = 0; k < px.length; k++) {
+                    px[k] = 0.3f * r.nextFloat();
+                }
+                if (sick) {
+                    int y = 4 + r.nextInt(20);
+                    int x = 4 + r.nextInt(20);
+                    for (int dy = 0; dy < 6; dy++) {
+                        for (int dx = 0; dx < 6; dx++) {
+                            px[(y + dy) * 32 + x + dx] = 1f;
+                            mask[(y + dy) * 32 + x + dx] = 1f;
+                        }
+                    }
+                }
+                samples.add(new Sample("sq-" + split + "-" + i, px, 1, 32, 32, new float[] {sick ? 1f : 0f}, mask,
+                        Map.of(), List.of(), split));
+            }
+        }
+        return new SampleSet(List.of("pathological"), LabelTask.BINARY, 1, 32, 32, samples);
+    }
+
+    /** A loss of its own: plain BCE under another name (its metrics column is {@code train_toy}). */
+    static final class ToyLoss implements LogitLoss {
+        private final LogitLoss bce;
+
+        ToyLoss(int labels) {
+            this.bce = WeightedBce.plain(labels);
+        }
+
+        @Override
+        public String name() {
+            return "toy";
+        }
+
+        @Override
+        public LossValue compute(INDArray logits, INDArray labels) {
+            return bce.compute(logits, labels);
+        }
+    }
+
+    /** An attribution method of its own: the absolute input gradient, usable by name and inside a noise tunnel. */
+    @Test
+    void anAttributionMethodRegisteredByNameIsCreatedAndWrapped() {
+        Attributions.register("abs-grad", (adapter, options) -> new Attribution() {
+            @Override
+            public String name() {
+                return "abs-grad";
+            }
+
+            @Override
+            public INDArray attribute(INDArray inputs, Target target) {
+                return Transforms.abs(adapter.inputGradient(inputs, target, Mode.INFERENCE), false);
+            }
+        });
+        ModelAdapter adapter = new ModelAdapter(TestGraphs.tiny(DataType.DOUBLE, 1));
+        INDArray x = TestGraphs.input(TestGraphs.TINY_INPUT, 3, DataType.DOUBLE, 2);
+        INDArray a = Attributions.create("abs-grad", adapter).attribute(x, Target.logit(0));
+        assertThat(a.shape()).isEqualTo(x.shape());
+        assertThat(a.minNumber().doubleValue()).isGreaterThanOrEqualTo(0);
+        assertThat(a.sumNumber().doubleValue()).isPositive();
+        assertThat(Attributions.create("smoothgrad:abs-grad", adapter).attribute(x, Target.logit(0)).shape())
+                .isEqualTo(x.shape());
+        assertThatThrownBy(() -> Attributions.register("smoothgrad", (ad, o) -> null))
+                .hasMessageContaining("noise tunnel");
+    }
+
+    @Test
+    void aDataSourceAndALossRegisteredByNameTrainARun(@TempDir Path dir) {
+        DataSources.register("squares", (options, base) -> ExtensionRecipesTest::squares);
+        Losses.register("toy-bce", c -> new ToyLoss(c.data().numLabels()));
+
+        RunConfig config = TinyRuns.config(1, "data.source=squares", "train.loss=toy-bce");
+        TrainingRun.Outcome run = new TrainingRun(config, dir, "extended", null,
+                new PrintStream(PrintStream.nullOutputStream())).execute();
+        CsvTable metrics = CsvTable.read(run.folder().resolve(RunFolder.METRICS));
+        assertThat(metrics.header()).contains("train_toy");
+        assertThat(run.test().images()).as("the source's 32 test images").isEqualTo(32);
+
+        assertThatThrownBy(() -> TinyRuns.config(1, "data.source=sqaures")).hasMessageContaining("sqaures")
+                .hasMessageContaining("squares");
+        assertThatThrownBy(() -> TinyRuns.config(1, "train.loss=toy")).hasMessageContaining("toy-bce");
+    }
+}
