@@ -34,7 +34,9 @@ import org.xai4j.secondorder.InputDirectionHvp;
  * The perturbed passes replay the ReLU, leaky-ReLU and max-pool switches recorded in point j's attribution pass
  * ({@link ActivationSwitches}): the difference is then taken on the linear piece the network is on at {@code x'_j},
  * whose derivatives are those of double back-propagation, instead of picking up an O(1/h) jump for every unit that
- * flips in between (the cause of issue 12, measured in docs/attribution-constraint.md). The BatchNorm
+ * flips in between (the cause of issue 12, measured in docs/attribution-constraint.md). With
+ * {@link ConstraintOptions.Difference#EXACT} the product is taken exactly instead, by one forward-over-reverse pass per
+ * point ({@link InputDirectionHvp}, issue 12 section 4); the step is then unused. The BatchNorm
  * running-statistics entries of the result are zero: the extra passes must not move the running statistics (DESIGN.md decision 5). Memory: a few sub-batch-sized
  * arrays and two parameter-sized ones, plus one recorded switch pattern (the rectifiers' activations on the
  * sub-batch) per point.
