@@ -22,12 +22,13 @@ import org.xai4j.model.Target;
  * <p>What finite differences of parameter gradients approximate (issue 12, section 4), without their truncation and
  * float32 cancellation errors: the rectifiers' second derivatives are 0 (their switches are those at {@code x}, as
  * double back-propagation has them) and every other operation is differentiated analytically, BatchNorm's
- * batch-statistics terms included. Cost: about five passes of the network's work (forward, tangent forward,
+ * batch-statistics terms and tanh's and the sigmoid's curvature included. Cost: about five passes of the network's work (forward, tangent forward,
  * backward, and the tangent backward of the bilinear layers on a doubled batch), in the network's data type.
  *
  * <p>Layers: those of the registered models (convolutions, batch and instance normalisation, ReLU and leaky ReLU,
- * dense layers, max and average pooling, global average pooling, element-wise add, channel concatenation); a graph
- * with anything else (another activation, dropout, ...) is refused by {@link #requireSupported} naming the vertex. Parameters are read from the live graph, never changed; BatchNorm running-statistics entries of the
+ * dense layers, max and average pooling, global average pooling, element-wise add, channel concatenation) and tanh
+ * and sigmoid activations; a graph with anything else (another activation, dropout, ...) is refused by
+ * {@link #requireSupported} naming the vertex. Parameters are read from the live graph, never changed; BatchNorm running-statistics entries of the
  * result are 0. Not thread safe.
  */
 public final class InputDirectionHvp {

@@ -2,31 +2,30 @@ package org.xai4j.secondorder;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** An activation layer whose function is a {@link Rectifier} (or the identity). */
+/** An activation layer whose function is a {@link PointwiseActivation} (or the identity, when it is null). */
 final class RopActivation implements RopVertex {
-    private final Rectifier rectifier;
-    private INDArray slopes;
+    private final PointwiseActivation activation;
 
-    RopActivation(Rectifier rectifier) {
-        this.rectifier = rectifier;
+    RopActivation(PointwiseActivation activation) {
+        this.activation = activation;
     }
 
     @Override
     public INDArray forward(INDArray[] inputs) {
-        if (rectifier == null) {
-            return inputs[0];
-        }
-        slopes = rectifier.slopes(inputs[0]);
-        return inputs[0].mul(slopes);
+        return activation == null ? inputs[0] : activation.forward(inputs[0]);
     }
 
     @Override
     public INDArray tangent(INDArray[] inputTangents) {
-        return slopes == null ? inputTangents[0] : inputTangents[0].mul(slopes);
+        return activation == null ? inputTangents[0] : activation.tangent(inputTangents[0]);
     }
 
     @Override
     public INDArray[][] backward(INDArray d, INDArray rd) {
-        return slopes == null ? new INDArray[][] {{d}, {rd}} : new INDArray[][] {{d.mul(slopes)}, {rd.mul(slopes)}};
+        if (activation == null) {
+            return new INDArray[][] {{d}, {rd}};
+        }
+        INDArray[] g = activation.backward(d, rd);
+        return new INDArray[][] {{g[0]}, {g[1]}};
     }
 }

@@ -25,7 +25,7 @@ final class RopConvolution extends RopAffine {
     private final int[] args;
 
     RopConvolution(String vertex, Layer layer, Map<String, INDArray> gradient) {
-        super(Rectifier.of(((ConvolutionLayer) layer.conf().getLayer()).getActivationFn(), vertex));
+        super(PointwiseActivation.of(((ConvolutionLayer) layer.conf().getLayer()).getActivationFn(), vertex));
         ConvolutionLayer conf = (ConvolutionLayer) layer.conf().getLayer();
         ConvolutionMode mode = conf.getConvolutionMode();
         if (mode != ConvolutionMode.Truncate && mode != ConvolutionMode.Strict && mode != ConvolutionMode.Same) {

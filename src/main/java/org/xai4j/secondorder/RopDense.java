@@ -18,7 +18,7 @@ final class RopDense extends RopAffine {
     private final Map<String, INDArray> gradient;
 
     RopDense(String vertex, Layer layer, Map<String, INDArray> gradient) {
-        super(Rectifier.of(((DenseLayer) layer.conf().getLayer()).getActivationFn(), vertex));
+        super(PointwiseActivation.of(((DenseLayer) layer.conf().getLayer()).getActivationFn(), vertex));
         DenseLayer conf = (DenseLayer) layer.conf().getLayer();
         this.weights = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
         this.gradient = gradient;

@@ -70,7 +70,7 @@ final class RopVertices {
             return new RopDense(name, layer, gradient);
         }
         if (l instanceof ActivationLayer a) {
-            return new RopActivation(Rectifier.of(a.getActivationFn(), name));
+            return new RopActivation(PointwiseActivation.of(a.getActivationFn(), name));
         }
         if (l instanceof BatchNormalization bn) {
             if (bn.isLockGammaBeta()) {

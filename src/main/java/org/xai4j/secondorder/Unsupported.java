@@ -3,7 +3,7 @@ package org.xai4j.secondorder;
 /** The errors for graphs the exact engine cannot differentiate. */
 final class Unsupported {
     static final String SUPPORTED = "convolutions (Truncate, Strict or Same mode), batch and instance normalisation, "
-            + "ReLU and leaky ReLU, dense layers, max and average pooling, global average pooling, element-wise add and channel concatenation, "
+            + "ReLU, leaky ReLU, tanh and sigmoid, dense layers, max and average pooling, global average pooling, element-wise add and channel concatenation, "
             + "without dropout";
 
     private Unsupported() {

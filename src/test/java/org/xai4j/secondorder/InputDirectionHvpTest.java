@@ -15,6 +15,9 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
@@ -83,10 +86,20 @@ class InputDirectionHvpTest {
     }
 
     @Test
+    void tanhAndSameModePoolingOfTheResidualConcatGraphMatch() {
+        check("residual-concat", TestGraphs.residualConcat(DataType.DOUBLE, 3), 5, 6);
+    }
+
+    @Test
+    void sigmoidTanhAndAsymmetricSameModePaddingMatch() {
+        check("smooth-odd", smoothOdd(DataType.DOUBLE, Activation.SIGMOID), 4, 7);
+    }
+
+    @Test
     void unsupportedVerticesAreNamed() {
-        assertThatThrownBy(() -> new InputDirectionHvp(TestGraphs.residualConcat(DataType.DOUBLE, 1).graph()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vertex 'pool'")
-                .hasMessageContaining("mode Same").hasMessageContaining("difference: central or forward");
+        assertThatThrownBy(() -> new InputDirectionHvp(smoothOdd(DataType.DOUBLE, Activation.ELU).graph()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vertex 'conv1'")
+                .hasMessageContaining("activation elu").hasMessageContaining("difference: central or forward");
         assertThatThrownBy(() -> new InputDirectionHvp(Classifier.create(ModelRegistry.build(new ModelOptions(
                 "resnet-cifar", 0.25, List.of(1, 1, 1), 0.5), new InputShape(1, 16, 16), 1, 7, DataType.FLOAT)).graph()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dropout");
@@ -155,6 +168,31 @@ class InputDirectionHvpTest {
             }
         }
         return out;
+    }
+
+    /**
+     * On a 7 x 7 input, where Same mode pads unevenly: conv 3x3 with {@code first} inside -> max-pool 2x2/2 (7 -> 4,
+     * one row and column of padding at the bottom and right) -> conv 3x3 with tanh inside -> max-pool 3x3/2 (4 -> 2,
+     * again) -> global average pooling -> identity dense "logits".
+     */
+    static Classifier smoothOdd(DataType type, Activation first) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(8).dataType(type)
+                .updater(new Sgd(0.1)).weightInit(WeightInit.XAVIER).convolutionMode(ConvolutionMode.Same)
+                .graphBuilder().addInputs("input").setInputTypes(InputType.convolutional(7, 7, 2))
+                .addLayer("conv1", new ConvolutionLayer.Builder(3, 3).nOut(3).activation(first).build(), "input")
+                .addLayer("pool1", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(),
+                        "conv1")
+                .addLayer("conv2", new ConvolutionLayer.Builder(3, 3).nOut(3).activation(Activation.TANH).build(),
+                        "pool1")
+                .addLayer("pool2", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2).build(),
+                        "conv2")
+                .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "pool2")
+                .addLayer("logits", new DenseLayer.Builder().nOut(2).activation(Activation.IDENTITY).build(), "gap")
+                .setOutputs("logits").build();
+        ModelDescription d = new ModelDescription(ModelOptions.of("test-smooth-odd"), new InputShape(2, 7, 7), 2,
+                "input", "logits", Map.of(ModelDescription.LAST_CONV, "conv2"),
+                Map.of("all", List.of("conv1", "conv2", "logits")));
+        return new Classifier(Classifier.newGraph(conf), d);
     }
 
     /**
