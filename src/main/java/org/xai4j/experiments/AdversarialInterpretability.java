@@ -22,8 +22,7 @@ import org.xai4j.robustness.RobustEvaluation;
 import org.xai4j.robustness.RobustnessPoint;
 import org.xai4j.run.Checkpoint;
 import org.xai4j.run.RunFolder;
-import org.xai4j.train.TrainingRun;
-import org.xai4j.util.Folders;
+import org.xai4j.util.AtomicFiles;
 
 /**
  * {@code xai4j experiment adversarial-interpretability}: does adversarial training make gradient saliency sharper
@@ -35,10 +34,10 @@ import org.xai4j.util.Folders;
  * patience 10, learning rate / 10 after 5 epochs without improvement). Each model's best checkpoint is scored on
  * the test split: clean AUC, AUC under a PGD-L2 attack (inference mode), and the gradient saliency of the
  * pathological score against the lesion masks (share of saliency mass inside the lesion, pixel AUROC). Writes
- * {@code out/results.csv}, {@code saliency.png} (beside the README; {@code out/saliency.png} in quick mode) and the
- * table in the folder's README.
+ * {@code out/results.csv}, {@code saliency.png} and the table in the folder's README (in quick mode
+ * {@code out/saliency.png} and {@code out/table.md}, leaving the tracked files alone). One seed per invocation.
  */
-public final class AdversarialInterpretability {
+public final class AdversarialInterpretability implements Experiment {
     private static final com.sun.management.OperatingSystemMXBean CPU =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     public static final String NAME = "adversarial-interpretability";
@@ -52,7 +51,29 @@ public final class AdversarialInterpretability {
     /** Rows of the saliency figure. */
     static final int FIGURE_ROWS = 6;
 
-    private AdversarialInterpretability() {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Standard vs PGD-L2 vs FGSM-mixed vs robust + fine-tuned models on the synthetic brain slices: clean "
+                + "and robust AUC, gradient-saliency quality against the lesion masks; writes out/results.csv, "
+                + "saliency.png and the README table.";
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return defaultVariants();
+    }
+
+    @Override
+    public Outcome run(ExperimentRequest request) {
+        Result r = measure(request);
+        return new Outcome(r.out(), String.format(Locale.ROOT, "%d models in %.1f min (%.1f min of CPU time): %s, "
+                + "%s and the table", r.rows().size(), r.seconds() / 60, r.cpuSeconds() / 60, r.out().resolve(RESULTS),
+                figureLink(request.quick())));
     }
 
     /**
@@ -81,7 +102,7 @@ public final class AdversarialInterpretability {
      * The models of the experiment, in table order. PGD variants train with {@code steps} steps of
      * {@code relativeStep * eps}.
      */
-    static List<Variant> variants() {
+    static List<Variant> defaultVariants() {
         List<Variant> v = new ArrayList<>();
         v.add(new Variant("standard", "standard training", List.of()));
         for (double e : PGD_EPSILONS) {
@@ -113,18 +134,21 @@ public final class AdversarialInterpretability {
     }
 
     /**
-     * Runs the experiment in {@code folder} (which holds {@value #CONFIG} and README.md).
-     *
-     * @param quick shrink everything (tiny images, one epoch) to check the pipeline in seconds
-     * @param reuse keep models already trained in {@code out/runs} and re-score them (a run counts as trained
-     *              when it got as far as its test evaluation; an interrupted one is trained again from scratch)
+     * Runs the experiment in the request's folder (which holds {@value #CONFIG} and README.md): quick mode shrinks
+     * everything (tiny images, one epoch) to check the pipeline in seconds.
      */
-    public static Result run(Path folder, boolean quick, boolean reuse, PrintStream log) {
+    public Result measure(ExperimentRequest request) {
+        Path folder = request.folder();
+        boolean quick = request.quick();
+        PrintStream log = request.out();
         long t0 = System.nanoTime();
         long cpu0 = CPU.getProcessCpuTime();
-        List<String> scale = quick ? List.of("data.synthetic.size=32", "data.synthetic.train=48",
+        List<String> scale = new ArrayList<>(quick ? List.of("data.synthetic.size=32", "data.synthetic.train=48",
                 "data.synthetic.val=16", "data.synthetic.test=24", "train.batchSize=16", "model.widthMultiplier=0.125",
-                "train.adversarial.attack.steps=1") : List.of();
+                "train.adversarial.attack.steps=1") : List.of());
+        scale.addAll(request.overrides());
+        RunConfig seedless = ConfigLoader.load(folder.resolve(CONFIG), RunConfig.class, scale);
+        scale.add("seed=" + request.singleSeed(NAME, seedless.seed()));
         RunConfig base = ConfigLoader.load(folder.resolve(CONFIG), RunConfig.class, scale);
         Path out = folder.resolve("out");
         Path runs = out.resolve("runs");
@@ -135,7 +159,7 @@ public final class AdversarialInterpretability {
         InputShape shape = new InputShape(data.channels(), data.height(), data.width());
         AttackOptions attack = evaluationAttack(quick);
         log.println("robust AUC under " + attack.describe(shape));
-        for (Variant v : variants()) {
+        for (Variant v : request.variants()) {
             List<String> overrides = new ArrayList<>(scale);
             overrides.addAll(v.resolved(runs));
             if (quick) {
@@ -143,11 +167,8 @@ public final class AdversarialInterpretability {
             }
             RunConfig config = ConfigLoader.load(folder.resolve(CONFIG), RunConfig.class, overrides);
             Path best = runs.resolve(v.name()).resolve(RunFolder.BEST);
-            if (!reuse || !ExperimentRuns.complete(runs.resolve(v.name()))) {
-                Folders.deleteTree(runs.resolve(v.name())); // only ever under the experiment's out/runs
-                log.println("== " + v.name() + ": " + v.description());
-                new TrainingRun(config, runs, v.name(), null, log).execute(data);
-            }
+            log.println("== " + v.name() + ": " + v.description());
+            ExperimentRuns.trainUnlessDone(config, data, runs, v.name(), request.reuse(), log);
             double seconds = ExperimentRuns.trainingSeconds(runs.resolve(v.name()));
             Checkpoint checkpoint = Checkpoint.load(best);
             Classifier c = checkpoint.classifier();
@@ -166,8 +187,12 @@ public final class AdversarialInterpretability {
         List<Sample> shown = lesions.subList(0, Math.min(FIGURE_ROWS, lesions.size()));
         SaliencyFigure.write(folder.resolve(figureLink(quick)), shown, rows.stream().map(Row::name).toList(),
                 rows.stream().map(r -> r.saliency().maps().subList(0, shown.size())).toList());
-        ReadmeTable.replace(folder.resolve("README.md"), table(rows, attack, shape, data, lesions.size(), total, cpu,
-                quick));
+        String table = table(rows, attack, shape, data, lesions.size(), total, cpu, quick);
+        if (quick) {
+            AtomicFiles.writeString(out.resolve("table.md"), table);
+        } else {
+            ReadmeTable.replace(folder.resolve("README.md"), table);
+        }
         return new Result(rows, total, cpu, out);
     }
 

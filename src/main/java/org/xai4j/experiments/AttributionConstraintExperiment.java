@@ -31,8 +31,6 @@ import org.xai4j.segmentation.ReconstructionMaps;
 import org.xai4j.segmentation.SegmentationEvaluator;
 import org.xai4j.segmentation.SegmentationOptions;
 import org.xai4j.run.RunFolder;
-import org.xai4j.train.TrainingRun;
-import org.xai4j.util.Folders;
 
 /**
  * {@code xai4j experiment attribution-constraint}: reproduces the claim of Wargnier-Dauchelle et al. (IEEE TMI 2023)
@@ -43,9 +41,8 @@ import org.xai4j.util.Folders;
  * several attributions at inference (positive part inside the brain, peak-normalised, one threshold chosen for best
  * Dice on the validation lesions) and compares with the intensity-threshold and autoencoder baselines.
  */
-public final class AttributionConstraintExperiment {
-    /** Experiment folder, relative to the working directory. */
-    public static final Path FOLDER = Path.of("experiments", "attribution-constraint");
+public final class AttributionConstraintExperiment implements Experiment {
+    public static final String NAME = "attribution-constraint";
     /** The base config in the folder. */
     public static final String BASE = "base.yaml";
 
@@ -55,8 +52,8 @@ public final class AttributionConstraintExperiment {
      * around it, softplus at scale 1 (the naive setting a user gets without choosing a scale) and the scale-free RMS
      * normalisation with both penalties.
      */
-    public static final List<ConstraintVariant> VARIANTS = List.of(
-            new ConstraintVariant("unconstrained", List.of()),
+    public static final List<Variant> VARIANTS = List.of(
+            Variant.of("unconstrained", List.of()),
             constrained("constrained-ixg", "attribution=ixg"),
             constrained("ixg-rms-relu", "attribution=ixg", "scale=1", "normalize=rms"),
             constrained("ixg-rms-softplus", "attribution=ixg", "penalty=softplus", "scale=1", "normalize=rms"),
@@ -73,82 +70,97 @@ public final class AttributionConstraintExperiment {
             constrained("ixg-rms-relu-l10", "attribution=ixg", "scale=1", "normalize=rms", "lambda=10"),
             constrained("ixg-softplus1", "attribution=ixg", "penalty=softplus", "scale=1"));
 
-    private static ConstraintVariant constrained(String name, String... constraintKeys) {
+    /** {@code --option baselines=false} skips the intensity and autoencoder baselines. */
+    static final String BASELINES = "baselines";
+    /** {@code --option ae-epochs=N}: epochs of the autoencoder baseline. */
+    static final String AE_EPOCHS = "ae-epochs";
+    static final int DEFAULT_AE_EPOCHS = 10;
+    /** What {@code --quick} sets: tiny images and splits, one epoch, the autoencoder for one epoch. */
+    static final List<String> QUICK = List.of("data.synthetic.size=32", "data.synthetic.train=48",
+            "data.synthetic.val=24", "data.synthetic.test=24", "train.epochs=1", "train.batchSize=16",
+            "model.widthMultiplier=0.125");
+
+    private static Variant constrained(String name, String... constraintKeys) {
         List<String> o = new ArrayList<>(List.of("train.constraint.enabled=true"));
         for (String k : constraintKeys) {
             o.add("train.constraint." + k);
         }
-        return new ConstraintVariant(name, o);
+        return Variant.of(name, o);
     }
 
     /** Attributions used at inference to segment. */
     public static final List<String> INFERENCE = List.of("grad", "ixg", "eg", "gradcam");
 
-    private final Path folder;
-    private final List<String> overrides;
-    private final List<ConstraintVariant> variants;
-    private final boolean baselines;
-    private final int autoencoderEpochs;
-    private final List<Long> seeds;
-    private final boolean reuse;
-    private final PrintStream out;
-
-    /**
-     * @param folder            experiment folder (holds {@value #BASE} and README.md; outputs go to {@code out/})
-     * @param overrides         {@code --set} overrides applied to every model on top of the base config
-     * @param variants          the models to train
-     * @param baselines         also fit the intensity and autoencoder baselines
-     * @param autoencoderEpochs epochs of the autoencoder baseline
-     * @param seeds             the run seeds every model (and the autoencoder) is trained with; empty: the base
-     *                          config's seed
-     * @param reuse             keep models already trained in {@code out/runs} (a run counts as trained when it got
-     *                          as far as its test evaluation; an interrupted one is trained again from scratch)
-     */
-    public AttributionConstraintExperiment(Path folder, List<String> overrides, List<ConstraintVariant> variants,
-                                           boolean baselines, int autoencoderEpochs, List<Long> seeds, boolean reuse,
-                                           PrintStream out) {
-        this.folder = folder;
-        this.overrides = List.copyOf(overrides);
-        this.variants = List.copyOf(variants);
-        this.baselines = baselines;
-        this.autoencoderEpochs = autoencoderEpochs;
-        this.seeds = List.copyOf(seeds);
-        this.reuse = reuse;
-        this.out = out;
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** Trains, evaluates and writes {@code out/table.csv}, {@code out/table.md} and the README table. */
-    public List<ConstraintRow> run() {
+    @Override
+    public String description() {
+        return "Train the unconstrained and attribution-constrained classifiers on synthetic brain slices and "
+                + "tabulate test AUC and lesion-segmentation Dice of their attribution maps against the intensity "
+                + "and autoencoder baselines (Wargnier-Dauchelle et al., IEEE TMI 2023); writes out/table.csv, "
+                + "out/table.md and the README table.";
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return VARIANTS;
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of(BASELINES, "true|false: fit the intensity and autoencoder baselines (default true)",
+                AE_EPOCHS, "autoencoder epochs (default " + DEFAULT_AE_EPOCHS + ")");
+    }
+
+    /** Trains, evaluates and writes {@code out/table.csv}, {@code out/table.md} and (unless quick) the README table. */
+    @Override
+    public Outcome run(ExperimentRequest request) {
+        List<ConstraintRow> rows = measure(request);
+        Path outDir = request.folder().resolve("out");
+        return new Outcome(outDir, rows.size() + " rows -> " + outDir.resolve("table.md"));
+    }
+
+    /** {@link #run}, returning the table's rows. */
+    public List<ConstraintRow> measure(ExperimentRequest request) {
         long start = System.nanoTime();
+        Path folder = request.folder();
+        PrintStream out = request.out();
+        List<String> overrides = new ArrayList<>(request.quick() ? QUICK : List.of());
+        overrides.addAll(request.overrides());
+        boolean baselines = request.flag(BASELINES, true);
+        int aeEpochs = request.quick() ? 1 : request.positiveInt(AE_EPOCHS, DEFAULT_AE_EPOCHS);
         Path outDir = folder.resolve("out");
-        RunConfig base = config(List.of());
+        RunConfig base = config(folder, overrides, List.of());
         Map<DataOptions, SampleSet> dataSets = new LinkedHashMap<>();
         SampleSet data = dataSets.computeIfAbsent(base.data(), d -> DataSources.load(d, folder));
         SegmentationEvaluator seg = new SegmentationEvaluator(SegmentationOptions.defaults()
                 .withThreshold(BestDiceThreshold.unfitted()));
-        List<Long> runSeeds = seeds.isEmpty() ? List.of(base.seed()) : seeds;
+        List<Long> runSeeds = request.seeds().isEmpty() ? List.of(base.seed()) : request.seeds();
         List<ConstraintRow> rows = new ArrayList<>();
-        for (ConstraintVariant v : variants) {
+        for (Variant v : request.variants()) {
             for (long seed : runSeeds) {
-                rows.add(model(v, seed, dataSets, seg, outDir.resolve("runs")));
+                rows.add(model(folder, overrides, v, seed, dataSets, seg, request));
             }
         }
         if (baselines) {
             List<Sample> val = data.split(Split.VAL);
             List<Sample> test = data.split(Split.TEST);
-            rows.add(baseline(new IntensityMaps(0), base.seed(), seg, val, test, 0));
+            rows.add(baseline(new IntensityMaps(0), base.seed(), seg, val, test, 0, out));
             for (long seed : runSeeds) {
                 long t0 = System.nanoTime();
-                AutoencoderOptions ae = AutoencoderOptions.defaults().withEpochs(autoencoderEpochs).withSeed(seed);
+                AutoencoderOptions ae = AutoencoderOptions.defaults().withEpochs(aeEpochs).withSeed(seed);
                 var fit = AutoencoderTraining.train(data.split(Split.TRAIN), ae, out);
                 rows.add(baseline(new ReconstructionMaps(fit.autoencoder(), base.train().batchSize()), seed, seg, val,
-                        test, (System.nanoTime() - t0) / 6e10));
+                        test, (System.nanoTime() - t0) / 6e10, out));
             }
         }
         double minutes = (System.nanoTime() - start) / 6e10;
         ConstraintTable.write(outDir, rows, minutes, overrides);
         Path readme = folder.resolve("README.md");
-        if (Files.isRegularFile(readme)) {
+        if (!request.quick() && Files.isRegularFile(readme)) {
             ReadmeTable.replace(readme, ConstraintTable.markdown(rows, minutes, overrides));
         }
         out.printf(Locale.ROOT, "experiment done in %.1f min -> %s%n", minutes, outDir);
@@ -156,23 +168,22 @@ public final class AttributionConstraintExperiment {
     }
 
     /** Trains (or, with reuse, finds) one variant at one seed and scores its maps. */
-    private ConstraintRow model(ConstraintVariant v, long seed, Map<DataOptions, SampleSet> dataSets,
-                                SegmentationEvaluator seg, Path runs) {
+    private static ConstraintRow model(Path folder, List<String> overrides, Variant v, long seed,
+                                       Map<DataOptions, SampleSet> dataSets, SegmentationEvaluator seg,
+                                       ExperimentRequest request) {
         long t0 = System.nanoTime();
-        List<String> keys = new ArrayList<>(v.overrides());
+        PrintStream out = request.out();
+        Path runs = folder.resolve("out").resolve("runs");
+        List<String> keys = new ArrayList<>(v.resolved(runs));
         keys.add("seed=" + seed);
-        RunConfig config = config(keys);
+        RunConfig config = config(folder, overrides, keys);
         String runName = v.name() + "-s" + seed;
-        Path runDir = runs.resolve(runName);
         out.println("== " + runName);
         // a variant may change the data (data.* overrides): it trains and is scored on its own data set
         SampleSet own = dataSets.computeIfAbsent(config.data(), d -> DataSources.load(d, folder));
         List<Sample> val = own.split(Split.VAL);
         List<Sample> test = own.split(Split.TEST);
-        if (!reuse || !ExperimentRuns.complete(runDir)) {
-            Folders.deleteTree(runDir); // only ever under the experiment's out/runs
-            new TrainingRun(config, runs, runName, null, out).execute(own);
-        }
+        Path runDir = ExperimentRuns.trainUnlessDone(config, own, runs, runName, request.reuse(), out);
         double minutes = ExperimentRuns.trainingSeconds(runDir) / 60;
         ModelAdapter adapter = new ModelAdapter(Checkpoint.load(runDir.resolve(RunFolder.BEST)).classifier());
         Map<String, Double> ms = new LinkedHashMap<>();
@@ -197,8 +208,8 @@ public final class AttributionConstraintExperiment {
         return row;
     }
 
-    private ConstraintRow baseline(AnomalyMapSource source, long seed, SegmentationEvaluator seg, List<Sample> val,
-                                   List<Sample> test, double minutes) {
+    private static ConstraintRow baseline(AnomalyMapSource source, long seed, SegmentationEvaluator seg,
+                                          List<Sample> val, List<Sample> test, double minutes, PrintStream out) {
         MethodSummary s = seg.evaluate(source, only(val, "ms"), only(test, "ms")).summary();
         List<Sample> tumorTest = only(test, "tumor");
         double t = tumorTest.isEmpty() ? Double.NaN
@@ -209,7 +220,8 @@ public final class AttributionConstraintExperiment {
         return row;
     }
 
-    private RunConfig config(List<String> variant) {
+    /** The base config with the variant's overrides, then the request's (so {@code --set} wins). */
+    private static RunConfig config(Path folder, List<String> overrides, List<String> variant) {
         List<String> all = new ArrayList<>(overrides);
         all.addAll(0, variant);
         return ConfigLoader.load(folder.resolve(BASE), RunConfig.class, all);

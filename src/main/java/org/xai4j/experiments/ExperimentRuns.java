@@ -1,24 +1,48 @@
 package org.xai4j.experiments;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.xai4j.config.RunConfig;
+import org.xai4j.data.SampleSet;
 import org.xai4j.report.CsvTable;
 import org.xai4j.run.RunFolder;
 import org.xai4j.train.Evaluation;
+import org.xai4j.train.TrainingRun;
+import org.xai4j.util.Folders;
 
-/** What the experiments read back from the run folders they train into (for {@code --reuse} and cost columns). */
-final class ExperimentRuns {
+/**
+ * How experiments train their models and what they read back from the run folders (for {@code --reuse} and cost
+ * columns).
+ */
+public final class ExperimentRuns {
     private ExperimentRuns() {
     }
 
+    /**
+     * Trains {@code config} on {@code data} into {@code runs/<runName>}, unless {@code reuse} is set and that run
+     * finished ({@link #complete}); an unfinished or (without reuse) an earlier folder of that name is deleted first.
+     *
+     * @return the run folder
+     */
+    public static Path trainUnlessDone(RunConfig config, SampleSet data, Path runs, String runName, boolean reuse,
+                                PrintStream out) {
+        Path runDir = runs.resolve(runName);
+        if (!reuse || !complete(runDir)) {
+            Folders.deleteTree(runDir); // only ever under an experiment's out/runs
+            new TrainingRun(config, runs, runName, null, out).execute(data);
+        }
+        return runDir;
+    }
+
     /** True when a run folder's training finished (its test evaluation was written). */
-    static boolean complete(Path runDir) {
+    public static boolean complete(Path runDir) {
         return Files.isRegularFile(testMetrics(runDir));
     }
 
     /** The macro test AUC a finished run folder's test evaluation recorded. */
-    static double testAuc(Path runDir) {
+    public static double testAuc(Path runDir) {
         CsvTable metrics = CsvTable.read(testMetrics(runDir));
         int label = metrics.header().indexOf("label");
         int auc = metrics.header().indexOf("auc");
@@ -31,12 +55,12 @@ final class ExperimentRuns {
     }
 
     /** Sum of the per-epoch training times a run folder's metrics.csv records. */
-    static double trainingSeconds(Path runDir) {
+    public static double trainingSeconds(Path runDir) {
         return epochSeconds(runDir).stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** Mean per-epoch training time a run folder's metrics.csv records. */
-    static double meanEpochSeconds(Path runDir) {
+    public static double meanEpochSeconds(Path runDir) {
         return epochSeconds(runDir).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 

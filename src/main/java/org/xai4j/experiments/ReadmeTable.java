@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import org.xai4j.util.AtomicFiles;
 
 /** Replaces the text between {@value #START} and {@value #END} in an experiment's README (atomically). */
-final class ReadmeTable {
-    static final String START = "<!-- results:start -->";
-    static final String END = "<!-- results:end -->";
+public final class ReadmeTable {
+    public static final String START = "<!-- results:start -->";
+    public static final String END = "<!-- results:end -->";
 
     private ReadmeTable() {
     }
 
-    static void replace(Path readme, String content) {
+    public static void replace(Path readme, String content) {
         String text;
         try {
             text = Files.readString(readme, StandardCharsets.UTF_8);

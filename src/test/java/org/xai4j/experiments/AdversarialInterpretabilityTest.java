@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +28,8 @@ class AdversarialInterpretabilityTest {
         Files.copy(FOLDER.resolve(AdversarialInterpretability.CONFIG), dir.resolve(AdversarialInterpretability.CONFIG));
         Files.writeString(dir.resolve("README.md"), "# x\n\nbefore\n" + ReadmeTable.START + "\nold\n" + ReadmeTable.END
                 + "\nafter\n");
-        AdversarialInterpretability.Result r = AdversarialInterpretability.run(dir, true, false,
-                new PrintStream(PrintStream.nullOutputStream()));
+        AdversarialInterpretability experiment = new AdversarialInterpretability();
+        AdversarialInterpretability.Result r = experiment.measure(request(dir, experiment, false));
         assertThat(r.rows()).extracting(AdversarialInterpretability.Row::name).containsExactly("standard",
                 "pgd-l2-eps2", "pgd-l2-eps8", "pgd-l2-eps32", "fgsm-mixed", "robust-ft-last2", "robust-ft-last3");
         CsvTable csv = CsvTable.read(dir.resolve("out").resolve(AdversarialInterpretability.RESULTS));
@@ -35,10 +37,10 @@ class AdversarialInterpretabilityTest {
         java.awt.image.BufferedImage figure = javax.imageio.ImageIO.read(dir.resolve("out")
                 .resolve(AdversarialInterpretability.FIGURE).toFile());
         assertThat(figure.getWidth()).as("image + 7 models").isGreaterThan(8 * 32 * 2);
-        String readme = Files.readString(dir.resolve("README.md"));
-        assertThat(readme).startsWith("# x\n\nbefore\n" + ReadmeTable.START).endsWith(ReadmeTable.END + "\nafter\n")
-                .doesNotContain("old").contains("| robust-ft-last3 |").contains("QUICK MODE")
+        assertThat(Files.readString(dir.resolve("out/table.md"))).contains("| robust-ft-last3 |").contains("QUICK MODE")
                 .contains("![saliency](out/" + AdversarialInterpretability.FIGURE + ")");
+        assertThat(Files.readString(dir.resolve("README.md"))).as("a quick run leaves the tracked README alone")
+                .contains("old");
         assertThat(dir.resolve(AdversarialInterpretability.FIGURE)).as("a quick run leaves the tracked figure alone")
                 .doesNotExist();
         for (AdversarialInterpretability.Row row : r.rows()) {
@@ -49,8 +51,13 @@ class AdversarialInterpretabilityTest {
 
         // re-scoring only: the models are kept
         long before = Files.getLastModifiedTime(dir.resolve("out/runs/standard/best.ckpt")).toMillis();
-        AdversarialInterpretability.run(dir, true, true, new PrintStream(PrintStream.nullOutputStream()));
+        experiment.measure(request(dir, experiment, true));
         assertThat(Files.getLastModifiedTime(dir.resolve("out/runs/standard/best.ckpt")).toMillis()).isEqualTo(before);
+    }
+
+    private static ExperimentRequest request(Path dir, Experiment e, boolean reuse) {
+        return new ExperimentRequest(dir, List.of(), e.variants(), List.of(), reuse, true, Map.of(),
+                new PrintStream(PrintStream.nullOutputStream()));
     }
 
     @Test

@@ -33,7 +33,7 @@ class AttributionConstraintExperimentTest {
         int code = Main.run("experiment", "attribution-constraint", "--folder", dir.toString(), "--variants",
                 "unconstrained", "--variant", "mine:train.constraint.enabled=true;train.constraint.attribution=ixg",
                 "--variant", "confounded:data.synthetic.train=32;data.synthetic.confounder.type=intensity",
-                "--ae-epochs", "1", "--seeds", "3,4");
+                "--option", "ae-epochs=1", "--seeds", "3,4");
         assertThat(code).isZero();
         CsvTable table = CsvTable.read(dir.resolve("out/table.csv"));
         assertThat(table.rows()).extracting(r -> r.get(0) + "/" + r.get(1)).containsExactly("unconstrained/3",
@@ -59,11 +59,22 @@ class AttributionConstraintExperimentTest {
         // --reuse scores the finished runs again without training them
         long trained = Files.getLastModifiedTime(dir.resolve("out/runs/unconstrained-s3/best.ckpt")).toMillis();
         assertThat(Main.run("experiment", "attribution-constraint", "--folder", dir.toString(), "--variants",
-                "unconstrained", "--no-baselines", "--seeds", "3,4", "--reuse")).isZero();
+                "unconstrained", "--option", "baselines=false", "--seeds", "3,4", "--reuse")).isZero();
         assertThat(Files.getLastModifiedTime(dir.resolve("out/runs/unconstrained-s3/best.ckpt")).toMillis()).isEqualTo(trained);
         CsvTable again = CsvTable.read(dir.resolve("out/table.csv"));
         assertThat(again.rows()).hasSize(2);
         assertThat(again.rows().get(0).subList(0, 3)).isEqualTo(table.rows().get(0).subList(0, 3));
+    }
+
+    @Test
+    void unknownExperimentsModelsAndOptionsAreNamed() {
+        assertThat(Main.run("experiment", "attribution-constrain")).isEqualTo(2);
+        assertThatThrownBy(() -> Experiments.named("attribution-constrain")).hasMessageContaining(
+                "registered: attribution-constraint, adversarial-interpretability");
+        assertThat(Main.run("experiment", "attribution-constraint", "--variants", "nope")).isEqualTo(2);
+        assertThat(Main.run("experiment", "attribution-constraint", "--option", "ae-epoch=3")).isEqualTo(2);
+        assertThat(Main.run("experiment", "adversarial-interpretability", "--seeds", "1,2")).isEqualTo(2);
+        assertThat(Main.run("experiment", "--list")).isZero();
     }
 
     @Test

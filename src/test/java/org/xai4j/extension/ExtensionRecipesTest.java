@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.xai4j.attribution.Attribution;
 import org.xai4j.attribution.Attributions;
+import org.xai4j.cli.Main;
 import org.xai4j.config.RunConfig;
 import org.xai4j.data.DataSources;
 import org.xai4j.data.LabelTask;
 import org.xai4j.data.Sample;
 import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
+import org.xai4j.experiments.Experiment;
+import org.xai4j.experiments.ExperimentRequest;
+import org.xai4j.experiments.ExperimentRuns;
+import org.xai4j.experiments.Experiments;
+import org.xai4j.experiments.ReadmeTable;
+import org.xai4j.experiments.Variant;
 import org.xai4j.loss.LogitLoss;
 import org.xai4j.loss.LossValue;
 import org.xai4j.loss.Losses;
@@ -130,5 +138,64 @@ class ExtensionRecipesTest {
         assertThatThrownBy(() -> TinyRuns.config(1, "data.source=sqaures")).hasMessageContaining("sqaures")
                 .hasMessageContaining("squares");
         assertThatThrownBy(() -> TinyRuns.config(1, "train.loss=toy")).hasMessageContaining("toy-bce");
+    }
+
+    /** An experiment of its own: trains its variants on the squares source and tabulates their test AUC. */
+    static final class SquaresExperiment implements Experiment {
+        @Override
+        public String name() {
+            return "toy-squares";
+        }
+
+        @Override
+        public String description() {
+            return "test AUC of tiny ResNets on bright squares";
+        }
+
+        @Override
+        public List<Variant> variants() {
+            return List.of(Variant.of("plain", List.of()), Variant.of("sgd", List.of("train.optimizer=sgd")));
+        }
+
+        @Override
+        public Map<String, String> options() {
+            return Map.of("epochs", "epochs per model (default 1)");
+        }
+
+        @Override
+        public Outcome run(ExperimentRequest request) {
+            Path runs = request.folder().resolve("out").resolve("runs");
+            StringBuilder table = new StringBuilder("| model | seed | test AUC |\n|---|---|---|\n");
+            List<Long> seeds = request.seeds().isEmpty() ? List.of(1L) : request.seeds();
+            for (Variant v : request.variants()) {
+                for (long seed : seeds) {
+                    List<String> keys = new ArrayList<>(List.of("data.source=squares", "seed=" + seed));
+                    keys.addAll(v.overrides());
+                    keys.addAll(request.overrides());
+                    RunConfig config = TinyRuns.config(request.positiveInt("epochs", 1), keys.toArray(String[]::new));
+                    Path run = ExperimentRuns.trainUnlessDone(config, squares(), runs, v.name() + "-s" + seed,
+                            request.reuse(), request.out());
+                    table.append(String.format(java.util.Locale.ROOT, "| %s | %d | %.3f |%n", v.name(), seed,
+                            ExperimentRuns.testAuc(run)));
+                }
+            }
+            ReadmeTable.replace(request.folder().resolve("README.md"), table.toString());
+            return new Outcome(request.folder().resolve("out"), request.variants().size() + " models");
+        }
+    }
+
+    @Test
+    void anExperimentRegisteredByNameRunsFromTheCommand(@TempDir Path dir) throws Exception {
+        DataSources.register("squares", (options, base) -> ExtensionRecipesTest::squares);
+        Experiments.register(new SquaresExperiment());
+        Files.writeString(dir.resolve("README.md"), "# toy\n" + ReadmeTable.START + "\n" + ReadmeTable.END + "\n");
+        assertThat(Main.run("experiment", "toy-squares", "--folder", dir.toString(), "--variants", "plain",
+                "--variant", "wide:model.widthMultiplier=0.25", "--seeds", "1,2", "--option", "epochs=1")).isZero();
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertThat(readme).contains("| plain | 1 | ").contains("| plain | 2 | ").contains("| wide | 2 | ")
+                .doesNotContain("| sgd |");
+        assertThat(dir.resolve("out/runs/wide-s1/best.ckpt")).exists();
+        assertThat(Main.run("experiment", "toy-squares", "--folder", dir.toString(), "--option", "epoch=1"))
+                .as("an option the experiment does not have").isEqualTo(2);
     }
 }
