@@ -1,49 +1,61 @@
 package org.xai4j.attribution;
 
-import org.xai4j.model.ModelDescription;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Settings of every method the {@link Attributions} registry builds, one record per method (Captum keeps settings in
- * the constructor). {@link #defaults()} gives the documented defaults; the {@code with...} methods return copies.
- *
- * @param ig        Integrated Gradients ({@code ig})
- * @param eg        Expected Gradients ({@code eg})
- * @param noise     the noise tunnel ({@code smoothgrad}, {@code smoothgrad_sq}, {@code vargrad} and the
- *                  {@code <variant>:<method>} wrappers)
- * @param occlusion Occlusion ({@code occlusion})
- * @param tap       the tap of the CAM family ({@code gradcam}, {@code gradcampp}, {@code cam}); default
- *                  {@code last_conv}
+ * The settings of the methods the {@link Attributions} registry builds, keyed by method name: each method owns its
+ * options record (registered with it, e.g. {@link IntegratedGradients.Options} for {@code ig}) and a method without
+ * settings here gets its registered defaults. Immutable; {@link #with} and {@link #withAll} return copies.
  */
-public record AttributionOptions(IntegratedGradients.Options ig, ExpectedGradients.Options eg,
-                                 NoiseTunnel.Options noise, Occlusion.Options occlusion, String tap) {
-    public AttributionOptions {
-        if (ig == null || eg == null || noise == null || occlusion == null || tap == null || tap.isBlank()) {
-            throw new IllegalArgumentException("attribution options: ig, eg, noise, occlusion and tap must be given");
-        }
+public final class AttributionOptions {
+    private final Map<String, Object> byMethod;
+
+    private AttributionOptions(Map<String, Object> byMethod) {
+        this.byMethod = Map.copyOf(byMethod);
     }
 
+    /** Every method with its registered defaults. */
     public static AttributionOptions defaults() {
-        return new AttributionOptions(IntegratedGradients.Options.defaults(), ExpectedGradients.Options.defaults(),
-                NoiseTunnel.Options.defaults(), Occlusion.Options.defaults(), ModelDescription.LAST_CONV);
+        return new AttributionOptions(Map.of());
     }
 
-    public AttributionOptions withIg(IntegratedGradients.Options o) {
-        return new AttributionOptions(o, eg, noise, occlusion, tap);
+    /**
+     * The options of method {@code name}: those set here, else its registered defaults.
+     *
+     * @throws IllegalArgumentException when {@code name} is not registered or its options are not a {@code type}
+     */
+    public <T> T of(String name, Class<T> type) {
+        Class<?> registered = Attributions.optionsType(name);
+        if (registered != type) {
+            throw new IllegalArgumentException(name + ": its options are " + registered.getSimpleName() + ", not "
+                    + type.getSimpleName());
+        }
+        Object set = byMethod.get(name);
+        return type.cast(set != null ? set : Attributions.defaultOptions(name));
     }
 
-    public AttributionOptions withEg(ExpectedGradients.Options o) {
-        return new AttributionOptions(ig, o, noise, occlusion, tap);
+    /** A copy in which method {@code name} has {@code options} (of the type it was registered with). */
+    public AttributionOptions with(String name, Object options) {
+        Class<?> registered = Attributions.optionsType(name);
+        if (!registered.isInstance(options)) {
+            throw new IllegalArgumentException(name + ": expected options of type " + registered.getSimpleName()
+                    + ", got " + (options == null ? "null" : options.getClass().getSimpleName()));
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(byMethod);
+        copy.put(name, options);
+        return new AttributionOptions(copy);
     }
 
-    public AttributionOptions withNoise(NoiseTunnel.Options o) {
-        return new AttributionOptions(ig, eg, o, occlusion, tap);
-    }
-
-    public AttributionOptions withOcclusion(Occlusion.Options o) {
-        return new AttributionOptions(ig, eg, noise, o, tap);
-    }
-
-    public AttributionOptions withTap(String t) {
-        return new AttributionOptions(ig, eg, noise, occlusion, t);
+    /**
+     * A copy in which every registered method whose options are a {@code type} has {@code options} (the three noise
+     * tunnels share {@link NoiseTunnel.Options}, the CAM family {@link ClassActivationMap.Options}).
+     */
+    public <T> AttributionOptions withAll(Class<T> type, T options) {
+        AttributionOptions out = this;
+        for (String name : Attributions.namesWithOptions(type)) {
+            out = out.with(name, options);
+        }
+        return out;
     }
 }

@@ -2,58 +2,91 @@ package org.xai4j.attribution;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-
+import java.util.function.Function;
 import org.xai4j.model.ModelAdapter;
 
 /**
- * The registry of attribution methods by name (the names used on the command line, in CSV columns and figures):
- * {@link #create(String, ModelAdapter)} builds a method with the defaults of {@link AttributionOptions#defaults()},
- * {@link #create(String, ModelAdapter, AttributionOptions)} with given settings.
+ * The registry of attribution methods by name (the names used on the command line, in CSV columns and figures),
+ * each with the options record it owns and that record's defaults: {@link #create(String, ModelAdapter)} builds a
+ * method with its defaults, {@link #create(String, ModelAdapter, AttributionOptions)} with given settings.
  *
  * <p>Names: {@code grad}, {@code ixg}, {@code ig}, {@code eg}, {@code smoothgrad}, {@code smoothgrad_sq},
  * {@code vargrad} (noise tunnel around the gradient), {@code gradcam}, {@code gradcampp}, {@code cam},
  * {@code occlusion}, {@code guidedbackprop}. A noise tunnel around any other method is named
- * {@code <variant>:<method>}, e.g. {@code smoothgrad:ig} or {@code vargrad:guidedbackprop}.
+ * {@code <variant>:<method>}, e.g. {@code smoothgrad:ig} or {@code vargrad:guidedbackprop} (with the tunnel's
+ * options and the inner method's own).
  */
 public final class Attributions {
-    private static final Map<String, BiFunction<ModelAdapter, AttributionOptions, Attribution>> METHODS =
-            new LinkedHashMap<>();
+    /** The options type of a method without settings. */
+    public record NoOptions() {
+    }
+
+    private record Method<O>(Class<O> type, O defaults, BiFunction<ModelAdapter, AttributionOptions, Attribution> build) {
+    }
+
+    private static final Map<String, Method<?>> METHODS = new LinkedHashMap<>();
     private static final Map<String, NoiseTunnel.Variant> TUNNELS = new LinkedHashMap<>();
 
     static {
-        METHODS.put("grad", (a, o) -> new Gradient(a));
-        METHODS.put("ixg", (a, o) -> new InputXGradient(a));
-        METHODS.put("ig", (a, o) -> new IntegratedGradients(a, o.ig()));
-        METHODS.put("eg", (a, o) -> new ExpectedGradients(a, o.eg()));
+        put("grad", Gradient::new);
+        put("ixg", InputXGradient::new);
+        put("ig", IntegratedGradients.Options.class, IntegratedGradients.Options.defaults(), IntegratedGradients::new);
+        put("eg", ExpectedGradients.Options.class, ExpectedGradients.Options.defaults(), ExpectedGradients::new);
         for (NoiseTunnel.Variant v : NoiseTunnel.Variant.values()) {
             TUNNELS.put(v.label(), v);
-            METHODS.put(v.label(), (a, o) -> new NoiseTunnel(new Gradient(a), v, o.noise()));
+            put(v.label(), NoiseTunnel.Options.class, NoiseTunnel.Options.defaults(),
+                    (a, o) -> new NoiseTunnel(new Gradient(a), v, o));
         }
-        METHODS.put("gradcam", (a, o) -> new GradCam(a, o.tap()));
-        METHODS.put("gradcampp", (a, o) -> new GradCamPlusPlus(a, o.tap()));
-        METHODS.put("cam", (a, o) -> new Cam(a, o.tap()));
-        METHODS.put("occlusion", (a, o) -> new Occlusion(a, o.occlusion()));
-        METHODS.put("guidedbackprop", (a, o) -> new GuidedBackprop(a));
+        ClassActivationMap.Options lastConv = ClassActivationMap.Options.defaults();
+        put("gradcam", ClassActivationMap.Options.class, lastConv, (a, o) -> new GradCam(a, o.tap()));
+        put("gradcampp", ClassActivationMap.Options.class, lastConv, (a, o) -> new GradCamPlusPlus(a, o.tap()));
+        put("cam", ClassActivationMap.Options.class, lastConv, (a, o) -> new Cam(a, o.tap()));
+        put("occlusion", Occlusion.Options.class, Occlusion.Options.defaults(), Occlusion::new);
+        put("guidedbackprop", GuidedBackprop::new);
     }
 
     private Attributions() {
     }
 
+    private static <O> void put(String name, Class<O> type, O defaults, BiFunction<ModelAdapter, O, Attribution> f) {
+        METHODS.put(name, new Method<>(type, defaults, (a, all) -> f.apply(a, all.of(name, type))));
+    }
+
+    private static void put(String name, Function<ModelAdapter, Attribution> f) {
+        METHODS.put(name, new Method<>(NoOptions.class, new NoOptions(), (a, all) -> f.apply(a)));
+    }
+
     /**
-     * Registers (or replaces) the method {@code name} (the extension recipe: one class implementing
-     * {@link Attribution}, one call of this): every command that takes method names ({@code explain},
-     * {@code segment}, the experiments) then accepts it, and the noise tunnels wrap it ({@code smoothgrad:<name>}).
+     * Registers (or replaces) the method {@code name} with the options record it owns (the extension recipe: one
+     * class implementing {@link Attribution}, its options record, one call of this): every command that takes
+     * method names ({@code explain}, {@code segment}, the experiments) then accepts it, its settings come from an
+     * {@link AttributionOptions} (and {@code --method-options} files) by name, and the noise tunnels wrap it
+     * ({@code smoothgrad:<name>}).
      */
-    public static synchronized void register(String name,
-                                             BiFunction<ModelAdapter, AttributionOptions, Attribution> factory) {
+    public static synchronized <O> void register(String name, Class<O> optionsType, O defaults,
+                                                 BiFunction<ModelAdapter, O, Attribution> factory) {
+        requireFreeName(name);
+        if (!optionsType.isInstance(defaults)) {
+            throw new IllegalArgumentException(name + ": the defaults must be a " + optionsType.getSimpleName());
+        }
+        put(name, optionsType, defaults, factory);
+    }
+
+    /** Registers (or replaces) a method without settings. */
+    public static synchronized void register(String name, Function<ModelAdapter, Attribution> factory) {
+        requireFreeName(name);
+        put(name, factory);
+    }
+
+    private static void requireFreeName(String name) {
         if (name == null || !name.matches("[a-z0-9][a-z0-9_-]*") || TUNNELS.containsKey(name)) {
             throw new IllegalArgumentException("attribution names use lower-case letters, digits, '_' and '-' and "
                     + "are not a noise tunnel's, got " + name);
         }
-        METHODS.put(name, factory);
     }
 
     /** A method with default settings; an unknown name raises an IllegalArgumentException listing the names. */
@@ -62,7 +95,7 @@ public final class Attributions {
     }
 
     /** A method with the given settings. */
-    public static Attribution create(String name, ModelAdapter adapter, AttributionOptions options) {
+    public static synchronized Attribution create(String name, ModelAdapter adapter, AttributionOptions options) {
         String n = name == null ? "" : name.trim();
         int colon = n.indexOf(':');
         if (colon > 0 && TUNNELS.containsKey(n.substring(0, colon))) {
@@ -70,30 +103,50 @@ public final class Attributions {
             if (innerName.contains(":")) {
                 throw unknown(name);
             }
-            return new NoiseTunnel(create(innerName, adapter, options), TUNNELS.get(n.substring(0, colon)),
-                    options.noise());
+            String tunnel = n.substring(0, colon);
+            return new NoiseTunnel(create(innerName, adapter, options), TUNNELS.get(tunnel),
+                    options.of(tunnel, NoiseTunnel.Options.class));
         }
-        BiFunction<ModelAdapter, AttributionOptions, Attribution> f = METHODS.get(n);
-        if (f == null) {
-            throw unknown(name);
-        }
-        return f.apply(adapter, options);
+        return method(n).build().apply(adapter, options);
     }
 
     /** Checks a name without building anything (an unknown name raises the same exception as {@link #create}). */
-    public static void requireKnown(String name) {
+    public static synchronized void requireKnown(String name) {
         String n = name == null ? "" : name.trim();
         int colon = n.indexOf(':');
         if (colon > 0 && TUNNELS.containsKey(n.substring(0, colon)) && !n.substring(colon + 1).contains(":")) {
             requireKnown(n.substring(colon + 1));
-        } else if (!METHODS.containsKey(n)) {
-            throw unknown(name);
+        } else {
+            method(n);
         }
     }
 
+    /** The options record type method {@code name} was registered with ({@link NoOptions} for none). */
+    public static synchronized Class<?> optionsType(String name) {
+        return method(name).type();
+    }
+
+    /** The registered defaults of method {@code name}. */
+    public static synchronized Object defaultOptions(String name) {
+        return method(name).defaults();
+    }
+
+    /** The registered names whose options are a {@code type}, in registration order. */
+    public static synchronized List<String> namesWithOptions(Class<?> type) {
+        return METHODS.entrySet().stream().filter(e -> e.getValue().type() == type).map(Map.Entry::getKey).toList();
+    }
+
     /** The registered names, in registration order (wrappers {@code <variant>:<method>} come on top). */
-    public static Set<String> names() {
-        return Collections.unmodifiableSet(METHODS.keySet());
+    public static synchronized Set<String> names() {
+        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(METHODS.keySet()));
+    }
+
+    private static Method<?> method(String name) {
+        Method<?> m = METHODS.get(name == null ? "" : name.trim());
+        if (m == null) {
+            throw unknown(name);
+        }
+        return m;
     }
 
     private static IllegalArgumentException unknown(String name) {

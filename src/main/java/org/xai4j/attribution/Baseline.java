@@ -99,6 +99,12 @@ public interface Baseline {
      * @param sigma NaN for the defaults: {@value #GAUSSIAN_SIGMA} for {@code gaussian} (METHODS.md), {@value
      *              #BLUR_SIGMA} pixels for {@code blur}
      */
+    /** A baseline by name with the default sigma and seed 0 ({@code baseline: blur} in a method-options file). */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    static Baseline parse(String name) {
+        return named(name, Double.NaN, 0);
+    }
+
     static Baseline named(String name, double sigma, long seed) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "zero", "black" -> zero();

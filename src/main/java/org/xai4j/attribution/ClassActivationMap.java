@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
+import org.xai4j.model.ModelDescription;
 import org.xai4j.model.TapResult;
 import org.xai4j.model.Target;
 
@@ -16,6 +17,25 @@ import org.xai4j.model.Target;
  * through {@link ModelAdapter#tap} (BN-folded twin). Maps are not rescaled (display rescales, METHODS.md 3.2).
  */
 public abstract class ClassActivationMap implements Attribution {
+    /**
+     * The options of every CAM method.
+     *
+     * @param tap the named tap the map is computed at (default {@code last_conv})
+     */
+    public record Options(String tap) {
+        public Options {
+            tap = tap == null ? ModelDescription.LAST_CONV : tap.trim();
+            if (tap.isEmpty()) {
+                throw new IllegalArgumentException("tap: must name a tap of the model, got an empty name");
+            }
+        }
+
+        /** At {@code last_conv}. */
+        public static Options defaults() {
+            return new Options(null);
+        }
+    }
+
     private final ModelAdapter adapter;
     private final String tap;
 

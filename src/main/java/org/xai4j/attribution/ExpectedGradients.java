@@ -1,5 +1,6 @@
 package org.xai4j.attribution;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -29,8 +30,11 @@ public final class ExpectedGradients implements Attribution {
      * @param seed          seed of the reference and position draws
      * @param internalBatch rows per model pass
      */
-    public record Options(int samples, INDArray background, long seed, int internalBatch) {
+    public record Options(Integer samples, @JsonIgnore INDArray background, Long seed, Integer internalBatch) {
         public Options {
+            samples = samples == null ? 50 : samples;
+            seed = seed == null ? 0L : seed;
+            internalBatch = internalBatch == null ? 64 : internalBatch;
             if (samples < 1) {
                 throw new IllegalArgumentException("samples: must be >= 1, got " + samples);
             }
@@ -46,7 +50,7 @@ public final class ExpectedGradients implements Attribution {
 
         /** 50 samples, references from the batch, seed 0, 64 rows per pass. */
         public static Options defaults() {
-            return new Options(50, null, 0, 64);
+            return new Options(null, null, null, null);
         }
 
         /** A copy with another background set. */

@@ -24,23 +24,24 @@ public final class IntegratedGradients implements Attribution {
      * @param baseline      the reference input
      * @param internalBatch rows (points x examples) per model pass
      */
-    public record Options(int steps, Quadrature quadrature, Baseline baseline, int internalBatch) {
+    public record Options(Integer steps, Quadrature quadrature, Baseline baseline, Integer internalBatch) {
         public Options {
+            steps = steps == null ? 50 : steps;
+            quadrature = quadrature == null ? Quadrature.GAUSS_LEGENDRE : quadrature;
+            baseline = baseline == null ? Baseline.zero() : baseline;
+            internalBatch = internalBatch == null ? 64 : internalBatch;
             if (steps < 1) {
                 throw new IllegalArgumentException("steps: must be >= 1, got " + steps);
             }
             if (internalBatch < 1) {
                 throw new IllegalArgumentException("internalBatch: must be >= 1, got " + internalBatch);
             }
-            if (quadrature == null || baseline == null) {
-                throw new IllegalArgumentException("quadrature and baseline must be given");
-            }
             quadrature.nodes(steps); // validates steps for the rule
         }
 
         /** 50 Gauss-Legendre steps from a zero baseline, 64 rows per pass. */
         public static Options defaults() {
-            return new Options(50, Quadrature.GAUSS_LEGENDRE, Baseline.zero(), 64);
+            return new Options(null, null, null, null);
         }
     }
 

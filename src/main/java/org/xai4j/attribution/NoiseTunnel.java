@@ -44,8 +44,12 @@ public final class NoiseTunnel implements Attribution {
      * @param seed          seed of the noise
      * @param internalBatch rows (copies x examples) per call of the wrapped method
      */
-    public record Options(int samples, double sigma, long seed, int internalBatch) {
+    public record Options(Integer samples, Double sigma, Long seed, Integer internalBatch) {
         public Options {
+            samples = samples == null ? 25 : samples;
+            sigma = sigma == null ? 0.15 : sigma;
+            seed = seed == null ? 0L : seed;
+            internalBatch = internalBatch == null ? 64 : internalBatch;
             if (samples < 1) {
                 throw new IllegalArgumentException("samples: must be >= 1, got " + samples);
             }
@@ -59,7 +63,7 @@ public final class NoiseTunnel implements Attribution {
 
         /** 25 samples, sigma 0.15, seed 0, 64 rows per call. */
         public static Options defaults() {
-            return new Options(25, 0.15, 0, 64);
+            return new Options(null, null, null, null);
         }
     }
 

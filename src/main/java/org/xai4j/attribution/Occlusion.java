@@ -31,8 +31,12 @@ public final class Occlusion implements Attribution {
      * @param value         the value written into the window (the baseline)
      * @param internalBatch occluded images per forward pass
      */
-    public record Options(int patch, int stride, double value, int internalBatch) {
+    public record Options(Integer patch, Integer stride, Double value, Integer internalBatch) {
         public Options {
+            patch = patch == null ? 8 : patch;
+            stride = stride == null ? 4 : stride;
+            value = value == null ? 0.0 : value;
+            internalBatch = internalBatch == null ? 64 : internalBatch;
             if (patch < 1 || stride < 1) {
                 throw new IllegalArgumentException("occlusion: patch and stride must be >= 1, got " + patch + ", "
                         + stride);
@@ -44,7 +48,7 @@ public final class Occlusion implements Attribution {
 
         /** 8x8 windows, stride 4, value 0, 64 images per pass. */
         public static Options defaults() {
-            return new Options(8, 4, 0, 64);
+            return new Options(null, null, null, null);
         }
     }
 

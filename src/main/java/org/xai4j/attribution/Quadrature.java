@@ -57,6 +57,7 @@ public enum Quadrature {
     }
 
     /** Parses Captum's method names (case-insensitive; {@code gauss_legendre} also accepted). */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Quadrature parse(String s) {
         String v = s.trim().toLowerCase(Locale.ROOT).replace('-', '_');
         for (Quadrature q : values()) {

@@ -95,15 +95,11 @@ public final class AttributionBench {
         progress.printf(Locale.ROOT, "%d gradient passes %.3f s, IG-%d %.3f s (medians of %d rounds): ratio %.3f%n",
                 o.steps(), Timing.median(passes), o.steps(), igSeconds, o.iterations(), ratio);
         AttributionOptions opts = AttributionOptions.defaults()
-                .withIg(new IntegratedGradients.Options(o.steps(), Quadrature.GAUSS_LEGENDRE, Baseline.zero(),
+                .with("ig", new IntegratedGradients.Options(o.steps(), Quadrature.GAUSS_LEGENDRE, Baseline.zero(),
                         o.internalBatch()))
-                .withEg(new ExpectedGradients.Options(ExpectedGradients.Options.defaults().samples(), null, 0,
-                        o.internalBatch()))
-                .withNoise(new NoiseTunnel.Options(NoiseTunnel.Options.defaults().samples(),
-                        NoiseTunnel.Options.defaults().sigma(), 0, o.internalBatch()))
-                .withOcclusion(new Occlusion.Options(Occlusion.Options.defaults().patch(),
-                        Occlusion.Options.defaults().stride(), 0, o.internalBatch()))
-                .withTap(ModelDescription.LAST_CONV);
+                .with("eg", new ExpectedGradients.Options(null, null, null, o.internalBatch()))
+                .withAll(NoiseTunnel.Options.class, new NoiseTunnel.Options(null, null, null, o.internalBatch()))
+                .with("occlusion", new Occlusion.Options(null, null, null, o.internalBatch()));
         List<Row> rows = new ArrayList<>();
         for (String name : o.methods()) {
             Attribution m = Attributions.create(name, adapter, opts);

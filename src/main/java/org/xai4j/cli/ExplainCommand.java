@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.xai4j.attribution.AttributionOptions;
+import org.xai4j.attribution.ClassActivationMap;
+import org.xai4j.config.MethodOptionsFile;
 import org.xai4j.attribution.Baseline;
 import org.xai4j.attribution.ExpectedGradients;
 import org.xai4j.attribution.IntegratedGradients;
@@ -101,17 +103,25 @@ public final class ExplainCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     int sanity;
 
+    @Option(names = "--method-options", paramLabel = "FILE", description = "YAML of per-method settings, one "
+            + "section per method name (e.g. ig: {steps: 32, baseline: blur}); applied over the flags above")
+    Path methodOptions;
+
     @Option(names = "--seed", defaultValue = "0", description = "seed of noise and sampling (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Override
     public Integer call() {
-        AttributionOptions a = new AttributionOptions(
-                new IntegratedGradients.Options(steps, Quadrature.parse(quadrature),
-                        Baseline.named(baseline, Double.NaN, seed), internalBatch),
-                new ExpectedGradients.Options(samples, null, seed, internalBatch),
-                new NoiseTunnel.Options(samples, sigma, seed, internalBatch),
-                new Occlusion.Options(patch, stride, 0, internalBatch), tap);
+        AttributionOptions a = AttributionOptions.defaults()
+                .with("ig", new IntegratedGradients.Options(steps, Quadrature.parse(quadrature),
+                        Baseline.named(baseline, Double.NaN, seed), internalBatch))
+                .with("eg", new ExpectedGradients.Options(samples, null, seed, internalBatch))
+                .withAll(NoiseTunnel.Options.class, new NoiseTunnel.Options(samples, sigma, seed, internalBatch))
+                .with("occlusion", new Occlusion.Options(patch, stride, 0.0, internalBatch))
+                .withAll(ClassActivationMap.Options.class, new ClassActivationMap.Options(tap));
+        if (methodOptions != null) {
+            a = MethodOptionsFile.read(methodOptions, a);
+        }
         ExplainOptions o = new ExplainOptions(run, data, Split.parse(split), limit, images, methods, checkpoint, out,
                 grid, SaliencyDisplay.parse(display), target, a, deletionBaseline, insertionStep, sanity, batch);
         System.out.println(Explain.run(o, System.out).describe());

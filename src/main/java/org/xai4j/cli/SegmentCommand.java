@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.xai4j.config.MethodOptionsFile;
 import org.xai4j.data.Split;
 import org.xai4j.segmentation.AutoencoderOptions;
 import org.xai4j.segmentation.Normalisation;
@@ -71,6 +72,10 @@ public final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: <run>/segment)")
     Path out;
 
+    @Option(names = "--method-options", paramLabel = "FILE", description = "YAML of per-method settings, one "
+            + "section per method name (e.g. ig: {steps: 32}); applied over --samples")
+    Path methodOptions;
+
     @Option(names = "--samples", paramLabel = "N",
             description = "integration points of ig, samples of eg and of the noise tunnel (default: 50, 50, 25)")
     Integer samples;
@@ -91,7 +96,8 @@ public final class SegmentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--ae-epochs: must be >= 1, got " + aeEpochs);
         }
         SegmentationRequest request = new SegmentationRequest(run, data, checkpoint, methods, baselines, options,
-                Split.parse(split), limit, out, AutoencoderOptions.defaults().withEpochs(aeEpochs), samples);
+                Split.parse(split), limit, out, AutoencoderOptions.defaults().withEpochs(aeEpochs), samples,
+                methodOptions == null ? null : o -> MethodOptionsFile.read(methodOptions, o));
         SegmentationJob.run(request, System.out);
         return 0;
     }

@@ -229,8 +229,7 @@ public final class AttributionConstraintExperiment implements Experiment {
 
     /** Expected Gradients at inference with 16 references drawn from the explained batch (cost stays moderate). */
     static AttributionOptions inferenceOptions() {
-        ExpectedGradients.Options d = ExpectedGradients.Options.defaults();
-        return AttributionOptions.defaults().withEg(new ExpectedGradients.Options(16, null, d.seed(), d.internalBatch()));
+        return AttributionOptions.defaults().with("eg", new ExpectedGradients.Options(16, null, null, null));
     }
 
     /** Samples whose mask {@code finding} marks at least one pixel. */

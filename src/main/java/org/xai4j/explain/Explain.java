@@ -11,6 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.xai4j.attribution.Attribution;
 import org.xai4j.attribution.AttributionOptions;
+import org.xai4j.attribution.ExpectedGradients;
+import org.xai4j.attribution.IntegratedGradients;
 import org.xai4j.attribution.Attributions;
 import org.xai4j.attribution.checks.InsertionDeletion;
 import org.xai4j.attribution.checks.RandomisationCheck;
@@ -78,11 +80,12 @@ public final class Explain {
         ModelAdapter adapter = new ModelAdapter(classifier);
         INDArray x = features(samples, transforms, adapter.dataType());
         int[] targets = targets(samples, adapter.logits(x, Mode.INFERENCE), o.target());
-        AttributionOptions opts = o.attribution().withEg(o.attribution().eg().withBackground(
-                features(sampleOf(set.split(Split.TRAIN), BACKGROUND), transforms, adapter.dataType())));
+        AttributionOptions opts = o.attribution().with("eg", o.attribution().of("eg", ExpectedGradients.Options.class)
+                .withBackground(features(sampleOf(set.split(Split.TRAIN), BACKGROUND), transforms,
+                        adapter.dataType())));
         ScoreFunction score = set.task() == LabelTask.MULTI_CLASS ? ScoreFunction.SOFTMAX : ScoreFunction.SIGMOID;
         InsertionDeletion.Options idOptions = new InsertionDeletion.Options(o.insertionStep(),
-                o.deletionBaselineFunction(), score, opts.ig().internalBatch());
+                o.deletionBaselineFunction(), score, opts.of("ig", IntegratedGradients.Options.class).internalBatch());
         List<MethodResult> results = new ArrayList<>();
         for (String name : o.methods()) {
             Attribution method = Attributions.create(name, adapter, opts);

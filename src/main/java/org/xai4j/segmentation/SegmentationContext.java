@@ -100,9 +100,9 @@ public final class SegmentationContext {
         return data.split(split);
     }
 
-    /** Maps of a registered attribution method with {@link #attributionOptions()}. */
+    /** Maps of a registered attribution method with its defaults and {@link #attributionOptions} references. */
     public AnomalyMapSource attribution(String method) {
-        return attribution(method, attributionOptions());
+        return attribution(method, attributionOptions(AttributionOptions.defaults()));
     }
 
     /**
@@ -121,12 +121,12 @@ public final class SegmentationContext {
     }
 
     /**
-     * The registry's defaults, except that Expected Gradients draws its references from the first
+     * {@code base}, except that Expected Gradients draws its references from the first
      * {@value #BACKGROUND_IMAGES} training images (normalised as in training; the paper draws them from the data
      * set), not from the batch of pathological images being segmented. Without training images the batch is used.
      */
-    public AttributionOptions attributionOptions() {
-        AttributionOptions o = AttributionOptions.defaults();
+    public AttributionOptions attributionOptions(AttributionOptions base) {
+        AttributionOptions o = base;
         List<Sample> train = data.split(Split.TRAIN);
         if (train.isEmpty()) {
             return o;
@@ -134,7 +134,7 @@ public final class SegmentationContext {
         List<Sample> first = train.subList(0, Math.min(BACKGROUND_IMAGES, train.size()));
         var background = BatchIterator.of(first, first.size()).withTransforms(DataSources.transforms(config.data()),
                 false).epoch(0).iterator().next().features();
-        return o.withEg(o.eg().withBackground(background));
+        return o.with("eg", o.of("eg", ExpectedGradients.Options.class).withBackground(background));
     }
 
     /**
@@ -145,13 +145,14 @@ public final class SegmentationContext {
         if (samples < 1) {
             throw new IllegalArgumentException("--samples: must be >= 1, got " + samples);
         }
-        IntegratedGradients.Options ig = options.ig();
-        ExpectedGradients.Options eg = options.eg();
-        NoiseTunnel.Options noise = options.noise();
-        return options.withIg(new IntegratedGradients.Options(samples, ig.quadrature(), ig.baseline(),
+        IntegratedGradients.Options ig = options.of("ig", IntegratedGradients.Options.class);
+        ExpectedGradients.Options eg = options.of("eg", ExpectedGradients.Options.class);
+        NoiseTunnel.Options noise = options.of("smoothgrad", NoiseTunnel.Options.class);
+        return options.with("ig", new IntegratedGradients.Options(samples, ig.quadrature(), ig.baseline(),
                         ig.internalBatch()))
-                .withEg(new ExpectedGradients.Options(samples, eg.background(), eg.seed(), eg.internalBatch()))
-                .withNoise(new NoiseTunnel.Options(samples, noise.sigma(), noise.seed(), noise.internalBatch()));
+                .with("eg", new ExpectedGradients.Options(samples, eg.background(), eg.seed(), eg.internalBatch()))
+                .withAll(NoiseTunnel.Options.class, new NoiseTunnel.Options(samples, noise.sigma(), noise.seed(),
+                        noise.internalBatch()));
     }
 
     /** The intensity baseline on channel 0 (FLAIR-like). */

@@ -50,8 +50,11 @@ public final class SegmentationJob {
                 request.split().label(), options.threshold().spec(), validation.isEmpty() ? ""
                         : ", chosen on " + validation.size() + " val images", request.outputDir());
         List<AnomalyMapSource> sources = new ArrayList<>();
-        AttributionOptions attributionOptions = request.samples() == null ? context.attributionOptions()
-                : SegmentationContext.withSamples(context.attributionOptions(), request.samples());
+        AttributionOptions settings = AttributionOptions.defaults();
+        if (request.samples() != null) {
+            settings = SegmentationContext.withSamples(settings, request.samples());
+        }
+        AttributionOptions attributionOptions = context.attributionOptions(request.methodOptions().apply(settings));
         for (String m : methods) {
             sources.add(context.attribution(m, attributionOptions));
         }

@@ -23,10 +23,12 @@ import org.xai4j.run.CheckpointChoice;
  * @param autoencoder how the autoencoder baseline is trained when it is not already saved
  * @param samples     integration points of {@code ig}, samples of {@code eg} and of the noise tunnel; null for the
  *                    registry's defaults
+ * @param methodOptions per-method settings applied over those ({@code --method-options}), or null
  */
 public record SegmentationRequest(Path run, Path data, String checkpoint, List<String> methods,
                                   List<String> baselines, SegmentationOptions options, Split split, Integer limit,
-                                  Path out, AutoencoderOptions autoencoder, Integer samples) {
+                                  Path out, AutoencoderOptions autoencoder, Integer samples,
+                                  java.util.function.UnaryOperator<org.xai4j.attribution.AttributionOptions> methodOptions) {
     /** The baselines that can be named. */
     public static final List<String> BASELINES = List.of(IntensityMaps.NAME, ReconstructionMaps.NAME);
 
@@ -46,6 +48,7 @@ public record SegmentationRequest(Path run, Path data, String checkpoint, List<S
         if (samples != null && samples < 1) {
             throw new IllegalArgumentException("--samples: must be >= 1, got " + samples);
         }
+        methodOptions = methodOptions == null ? o -> o : methodOptions;
     }
 
     /** The output folder. */

@@ -28,10 +28,10 @@ class AttributionsTest {
             "occlusion", "guidedbackprop");
     /** Small windows and few samples, so that every method runs on 6x6 and 8x8 test images in little time. */
     private static final AttributionOptions SMALL = AttributionOptions.defaults()
-            .withOcclusion(new Occlusion.Options(3, 2, 0, 64))
-            .withNoise(new NoiseTunnel.Options(4, 0.1, 0, 64))
-            .withEg(new ExpectedGradients.Options(8, null, 0, 64))
-            .withIg(new IntegratedGradients.Options(8, Quadrature.GAUSS_LEGENDRE, Baseline.zero(), 64));
+            .with("occlusion", new Occlusion.Options(3, 2, 0.0, 64))
+            .withAll(NoiseTunnel.Options.class, new NoiseTunnel.Options(4, 0.1, 0L, 64))
+            .with("eg", new ExpectedGradients.Options(8, null, 0L, 64))
+            .with("ig", new IntegratedGradients.Options(8, Quadrature.GAUSS_LEGENDRE, Baseline.zero(), 64));
 
     @BeforeAll
     static void threads() {

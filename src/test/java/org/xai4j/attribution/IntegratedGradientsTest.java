@@ -121,11 +121,11 @@ class IntegratedGradientsTest {
         ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 7));
         INDArray x = inputs();
         INDArray background = Nd4j.zeros(DataType.DOUBLE, 1, 2, 8, 8);
-        INDArray eg = new ExpectedGradients(a, new ExpectedGradients.Options(400, background, 3, 256))
+        INDArray eg = new ExpectedGradients(a, new ExpectedGradients.Options(400, background, 3L, 256))
                 .attribute(x, TARGET);
         INDArray ig = new IntegratedGradients(a).attribute(x, TARGET);
         assertThat(relativeError(eg, ig)).isLessThan(0.05);
-        INDArray few = new ExpectedGradients(a, new ExpectedGradients.Options(4, background, 3, 256))
+        INDArray few = new ExpectedGradients(a, new ExpectedGradients.Options(4, background, 3L, 256))
                 .attribute(x, TARGET);
         assertThat(relativeError(few, ig)).as("the test can fail: 4 samples are far off").isGreaterThan(0.01);
     }
@@ -135,7 +135,7 @@ class IntegratedGradientsTest {
         ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 8));
         INDArray x = inputs();
         INDArray background = TestGraphs.input(AttributionGraphs.INPUT, 2, DataType.DOUBLE, 99);
-        ExpectedGradients eg = new ExpectedGradients(a, new ExpectedGradients.Options(300, background, 1, 300));
+        ExpectedGradients eg = new ExpectedGradients(a, new ExpectedGradients.Options(300, background, 1L, 300));
         INDArray r1 = eg.attribute(x, TARGET);
         assertThat(eg.attribute(x, TARGET)).isEqualTo(r1);
         double[] fx = TargetValues.of(TARGET, a.logits(x, Mode.INFERENCE));

@@ -33,7 +33,7 @@ class PerturbationMethodsTest {
     void smoothGradWithZeroNoiseIsTheWrappedMethodAndVarGradIsZero() {
         ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(3, 1));
         INDArray x = TestGraphs.input(AttributionGraphs.INPUT, 2, DataType.DOUBLE, 2);
-        NoiseTunnel.Options quiet = new NoiseTunnel.Options(5, 0, 1, 4);
+        NoiseTunnel.Options quiet = new NoiseTunnel.Options(5, 0.0, 1L, 4);
         INDArray grad = new Gradient(a).attribute(x, TARGET);
         assertThat(relativeError(new NoiseTunnel(new Gradient(a), NoiseTunnel.Variant.SMOOTHGRAD, quiet)
                 .attribute(x, TARGET), grad)).isLessThan(1e-14);
@@ -65,7 +65,7 @@ class PerturbationMethodsTest {
         INDArray mean = sum.div(samples);
         INDArray variance = sumSq.div(samples).sub(mean.mul(mean));
         for (int chunk : new int[] {1, 2, 6, 100}) {
-            NoiseTunnel.Options o = new NoiseTunnel.Options(samples, sigma, 9, chunk);
+            NoiseTunnel.Options o = new NoiseTunnel.Options(samples, sigma, 9L, chunk);
             assertThat(relativeError(new NoiseTunnel(new Gradient(a), NoiseTunnel.Variant.SMOOTHGRAD, o)
                     .attribute(x, TARGET), mean)).as("chunk %d", chunk).isLessThan(1e-13);
             assertThat(relativeError(new NoiseTunnel(new Gradient(a), NoiseTunnel.Variant.SMOOTHGRAD_SQ, o)
@@ -123,7 +123,7 @@ class PerturbationMethodsTest {
                 assertThat(relativeError(got, ixgFromValue)).isLessThan(1e-12);
             }
         }
-        assertThatThrownBy(() -> new Occlusion(a, new Occlusion.Options(7, 1, 0, 4)).attribute(x, Target.logit(0)))
+        assertThatThrownBy(() -> new Occlusion(a, new Occlusion.Options(7, 1, 0.0, 4)).attribute(x, Target.logit(0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("patch");
     }
 

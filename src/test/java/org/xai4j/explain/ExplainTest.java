@@ -97,6 +97,20 @@ class ExplainTest {
     }
 
     @Test
+    void aMethodOptionsFileSetsEachMethodsOwnSettings(@TempDir Path dir) throws Exception {
+        Path run = tinyRun(dir);
+        Path good = Files.writeString(dir.resolve("good.yaml"), "ig: {steps: 4, quadrature: riemann_middle}\n");
+        assertThat(run("explain", "--run", run.toString(), "--limit", "2", "--methods", "ig", "--sanity", "0",
+                "--method-options", good.toString(), "--out", dir.resolve("out").toString())).isZero();
+        Path tap = Files.writeString(dir.resolve("tap.yaml"), "gradcam: {tap: nowhere}\n");
+        assertThat(run("explain", "--run", run.toString(), "--methods", "gradcam", "--method-options",
+                tap.toString())).as("the file's tap reaches Grad-CAM, which refuses it").isEqualTo(2);
+        Path key = Files.writeString(dir.resolve("key.yaml"), "ig: {stpes: 4}\n");
+        assertThat(run("explain", "--run", run.toString(), "--methods", "ig", "--method-options", key.toString()))
+                .isEqualTo(2);
+    }
+
+    @Test
     void badArgumentsExitWithCodeTwo(@TempDir Path dir) throws Exception {
         Path run = tinyRun(dir);
         assertThat(run("explain", "--run", run.toString(), "--methods", "grad,lime")).isEqualTo(2);

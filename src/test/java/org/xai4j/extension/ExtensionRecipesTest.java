@@ -16,7 +16,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.xai4j.attribution.Attribution;
+import org.xai4j.attribution.AttributionOptions;
 import org.xai4j.attribution.Attributions;
+import org.xai4j.config.MethodOptionsFile;
 import org.xai4j.cli.Main;
 import org.xai4j.config.RunConfig;
 import org.xai4j.data.DataSources;
@@ -100,7 +102,7 @@ class ExtensionRecipesTest {
     /** An attribution method of its own: the absolute input gradient, usable by name and inside a noise tunnel. */
     @Test
     void anAttributionMethodRegisteredByNameIsCreatedAndWrapped() {
-        Attributions.register("abs-grad", (adapter, options) -> new Attribution() {
+        Attributions.register("abs-grad", adapter -> new Attribution() {
             @Override
             public String name() {
                 return "abs-grad";
@@ -119,8 +121,43 @@ class ExtensionRecipesTest {
         assertThat(a.sumNumber().doubleValue()).isPositive();
         assertThat(Attributions.create("smoothgrad:abs-grad", adapter).attribute(x, Target.logit(0)).shape())
                 .isEqualTo(x.shape());
-        assertThatThrownBy(() -> Attributions.register("smoothgrad", (ad, o) -> null))
+        assertThatThrownBy(() -> Attributions.register("smoothgrad", ad -> null))
                 .hasMessageContaining("noise tunnel");
+    }
+
+    /** The options record a toy method owns. */
+    public record Scale(Double factor) {
+        public Scale {
+            factor = factor == null ? 1.0 : factor;
+            if (!(factor > 0)) {
+                throw new IllegalArgumentException("factor: must be > 0, got " + factor);
+            }
+        }
+    }
+
+    /** A method with settings of its own: registered with its options record, set from a method-options file. */
+    @Test
+    void aMethodOwnsItsOptionsRecordAndReadsItFromAFileByName(@TempDir Path dir) throws Exception {
+        Attributions.register("scaled-grad", Scale.class, new Scale(null), (adapter, scale) -> new Attribution() {
+            @Override
+            public String name() {
+                return "scaled-grad";
+            }
+
+            @Override
+            public INDArray attribute(INDArray inputs, Target target) {
+                return adapter.inputGradient(inputs, target, Mode.INFERENCE).muli(scale.factor());
+            }
+        });
+        ModelAdapter adapter = new ModelAdapter(TestGraphs.tiny(DataType.DOUBLE, 1));
+        INDArray x = TestGraphs.input(TestGraphs.TINY_INPUT, 3, DataType.DOUBLE, 2);
+        INDArray plain = Attributions.create("scaled-grad", adapter).attribute(x, Target.logit(0));
+        AttributionOptions fromFile = MethodOptionsFile.read(Files.writeString(dir.resolve("m.yaml"),
+                "scaled-grad: {factor: 3}\n"), AttributionOptions.defaults());
+        INDArray tripled = Attributions.create("scaled-grad", adapter, fromFile).attribute(x, Target.logit(0));
+        assertThat(tripled.sub(plain.mul(3)).amaxNumber().doubleValue()).isLessThan(1e-12);
+        assertThatThrownBy(() -> MethodOptionsFile.read(Files.writeString(dir.resolve("bad.yaml"),
+                "scaled-grad: {factor: -1}\n"), AttributionOptions.defaults())).hasMessageContaining("factor");
     }
 
     @Test

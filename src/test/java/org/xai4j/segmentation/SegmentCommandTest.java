@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xai4j.attribution.AttributionOptions;
+import org.xai4j.attribution.ExpectedGradients;
 import org.xai4j.cli.Main;
 import org.xai4j.data.DataSources;
 import org.xai4j.data.Sample;
@@ -132,7 +134,8 @@ class SegmentCommandTest {
     @Test
     void javaApiScoresSeveralMethodsOfARun() {
         SegmentationContext context = SegmentationContext.load(run, null, "last");
-        assertThat(context.attributionOptions().eg().background().size(0)).isEqualTo(SegmentationContext
+        assertThat(context.attributionOptions(AttributionOptions.defaults()).of("eg", ExpectedGradients.Options.class)
+                .background().size(0)).isEqualTo(SegmentationContext
                 .BACKGROUND_IMAGES);
         SegmentationEvaluator evaluator = new SegmentationEvaluator(SegmentationOptions.defaults().withSigma(1.0));
         for (String method : List.of("grad", "gradcam")) {
