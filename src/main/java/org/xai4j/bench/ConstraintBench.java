@@ -55,9 +55,9 @@ public final class ConstraintBench {
         List<TrainingStep> exact = new ArrayList<>();
         names.add("standard");
         steps.add(new StandardStep(loss));
-        for (ConstraintOptions.Method m : o.attributions()) {
+        for (String m : o.attributions()) {
             for (ConstraintOptions.Difference d : o.differences()) {
-                names.add(m.name().toLowerCase(Locale.ROOT) + "/" + d.name().toLowerCase(Locale.ROOT));
+                names.add(m + "/" + d.name().toLowerCase(Locale.ROOT));
                 steps.add(Constraints.step(options(m, d), loss, List.of("pathological"), LabelTask.BINARY, 1, 7));
                 exact.add(Constraints.step(options(m, ConstraintOptions.Difference.EXACT), loss,
                         List.of("pathological"), LabelTask.BINARY, 1, 7));
@@ -105,7 +105,7 @@ public final class ConstraintBench {
                 "cores"), rows);
     }
 
-    private static ConstraintOptions options(ConstraintOptions.Method m, ConstraintOptions.Difference d) {
+    private static ConstraintOptions options(String m, ConstraintOptions.Difference d) {
         return new ConstraintOptions(true, 1.0, 0.0, m, null, null, null, null, null, null, null, null, null, 4, d,
                 null, null);
     }

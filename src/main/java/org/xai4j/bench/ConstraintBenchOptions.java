@@ -18,7 +18,7 @@ import org.xai4j.constraint.ConstraintOptions;
  * @param iterations      timed rounds; every round times the standard step and each variant once, interleaved
  */
 public record ConstraintBenchOptions(String model, double widthMultiplier, List<Integer> blocks, int size, int batch,
-                                     double healthy, List<ConstraintOptions.Method> attributions,
+                                     double healthy, List<String> attributions,
                                      List<ConstraintOptions.Difference> differences, int warmup, int iterations) {
     public ConstraintBenchOptions {
         attributions = List.copyOf(attributions);

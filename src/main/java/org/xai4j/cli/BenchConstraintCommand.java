@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.xai4j.bench.ConstraintBench;
 import org.xai4j.bench.ConstraintBenchOptions;
 import org.xai4j.constraint.ConstraintOptions;
+import org.xai4j.constraint.TrainingAttributions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,7 +55,11 @@ public final class BenchConstraintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConstraintBenchOptions o = new ConstraintBenchOptions(model, width, blocks, size, batch, healthy,
-                attributions.stream().map(a -> parse(ConstraintOptions.Method.class, "--attributions", a)).toList(),
+                attributions.stream().map(String::trim).peek(a -> {
+                    if (!a.equals(TrainingAttributions.COMBINATION)) {
+                        TrainingAttributions.requireKnown(a, "--attributions");
+                    }
+                }).toList(),
                 differences.stream().map(d -> parse(ConstraintOptions.Difference.class, "--differences", d)).toList(),
                 warmup, iterations);
         ConstraintBench.write(out, o, ConstraintBench.run(o, System.out));

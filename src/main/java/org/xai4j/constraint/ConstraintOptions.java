@@ -12,8 +12,9 @@ import java.util.List;
  * @param lambda        weight of the term, >= 0; default 1.0
  * @param warmupEpochs  lambda grows linearly from 0 to {@code lambda} over this many epochs (fractions allowed);
  *                      default 0 (no warm-up)
- * @param attribution   {@code grad} (default), {@code ixg}, {@code eg}, {@code ig} or {@code combination}
- * @param methods       the attributions of {@code combination}; default [grad, ixg, eg]
+ * @param attribution   {@code grad} (default), {@code ixg}, {@code eg}, {@code ig}, another name registered in
+ *                      {@link TrainingAttributions}, or {@code combination}
+ * @param methods       the attributions of {@code combination} (registered names); default [grad, ixg, eg]
  * @param combine       {@code alternate} (default: a different method each step, in turn) or {@code sum} (the sum
  *                      of the methods' maps)
  * @param penalty       {@code softplus} (default), {@code relu} or {@code squared}
@@ -42,20 +43,11 @@ import java.util.List;
  *                      only trades the truncation error of the difference against float32 round-off; measured in
  *                      docs/attribution-constraint.md)
  */
-public record ConstraintOptions(Boolean enabled, Double lambda, Double warmupEpochs, Method attribution,
-                                List<Method> methods, Combine combine, Penalty penalty, Double scale,
+public record ConstraintOptions(Boolean enabled, Double lambda, Double warmupEpochs, String attribution,
+                                List<String> methods, Combine combine, Penalty penalty, Double scale,
                                 Normalization normalize, Region region, String target, Integer references,
                                 Double zeroReference, Integer steps, Difference difference, Double step,
                                 Passes passes) {
-    /** Attributions usable inside training. */
-    public enum Method {
-        @JsonProperty("grad") GRAD,
-        @JsonProperty("ixg") IXG,
-        @JsonProperty("eg") EG,
-        @JsonProperty("ig") IG,
-        @JsonProperty("combination") COMBINATION
-    }
-
     /** How {@code combination} mixes its methods. */
     public enum Combine {
         @JsonProperty("alternate") ALTERNATE,
@@ -97,8 +89,8 @@ public record ConstraintOptions(Boolean enabled, Double lambda, Double warmupEpo
         enabled = enabled == null ? Boolean.FALSE : enabled;
         lambda = lambda == null ? 1.0 : lambda;
         warmupEpochs = warmupEpochs == null ? 0.0 : warmupEpochs;
-        attribution = attribution == null ? Method.GRAD : attribution;
-        methods = methods == null ? List.of(Method.GRAD, Method.IXG, Method.EG) : List.copyOf(methods);
+        attribution = attribution == null ? "grad" : attribution.trim();
+        methods = methods == null ? List.of("grad", "ixg", "eg") : methods.stream().map(String::trim).toList();
         combine = combine == null ? Combine.ALTERNATE : combine;
         penalty = penalty == null ? Penalty.SOFTPLUS : penalty;
         scale = scale == null ? 1.0 : scale;
@@ -117,9 +109,15 @@ public record ConstraintOptions(Boolean enabled, Double lambda, Double warmupEpo
         if (!(warmupEpochs >= 0) || Double.isInfinite(warmupEpochs)) {
             throw new IllegalArgumentException("warmupEpochs: must be >= 0, got " + warmupEpochs);
         }
-        if (methods.isEmpty() || methods.contains(Method.COMBINATION)) {
-            throw new IllegalArgumentException("methods: must list at least one of grad, ixg, eg, ig (not "
-                    + "combination), got " + methods);
+        if (!attribution.equals(TrainingAttributions.COMBINATION)) {
+            TrainingAttributions.requireKnown(attribution, "attribution");
+        }
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("methods: must list at least one of " + TrainingAttributions.names()
+                    + " (not combination), got []");
+        }
+        for (String m : methods) {
+            TrainingAttributions.requireKnown(m, "methods");
         }
         if (normalize == Normalization.RMS && penalty == Penalty.SQUARED) {
             throw new IllegalArgumentException("normalize: rms makes the squared penalty a constant (the mean of "
@@ -151,7 +149,7 @@ public record ConstraintOptions(Boolean enabled, Double lambda, Double warmupEpo
     }
 
     /** The attributions used in turn (alternate) or together (sum): {@link #methods} for combination, else one. */
-    public List<Method> activeMethods() {
-        return attribution == Method.COMBINATION ? methods : List.of(attribution);
+    public List<String> activeMethods() {
+        return attribution.equals(TrainingAttributions.COMBINATION) ? methods : List.of(attribution);
     }
 }

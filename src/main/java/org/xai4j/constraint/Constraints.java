@@ -29,10 +29,10 @@ public final class Constraints {
         AttributionConstraint term = new AttributionConstraint(new AttributionLoss(o.penalty(), o.scale(),
                 o.normalize()), score(o.target(), labelNames), o.difference(), o.step());
         List<TrainingAttribution> methods = new ArrayList<>();
-        for (ConstraintOptions.Method m : o.activeMethods()) {
-            methods.add(attribution(m, o));
+        for (String m : o.activeMethods()) {
+            methods.add(TrainingAttributions.create(m, o));
         }
-        if (o.attribution() == ConstraintOptions.Method.COMBINATION && o.combine() == ConstraintOptions.Combine.SUM) {
+        if (o.attribution().equals(TrainingAttributions.COMBINATION) && o.combine() == ConstraintOptions.Combine.SUM) {
             methods = List.of(new SumAttribution(methods));
         }
         LambdaSchedule lambda = new LambdaSchedule(o.lambda(), Math.round(o.warmupEpochs() * batchesPerEpoch));
@@ -50,16 +50,5 @@ public final class Constraints {
                     + String.join(", ", labelNames) + ")");
         }
         return Target.logit(k);
-    }
-
-    /** One attribution method with its settings (not {@code combination}). */
-    public static TrainingAttribution attribution(ConstraintOptions.Method m, ConstraintOptions o) {
-        return switch (m) {
-            case GRAD -> new GradientAttribution();
-            case IXG -> new InputXGradientAttribution();
-            case EG -> new ExpectedGradientsAttribution(o.references(), o.zeroReference());
-            case IG -> new IntegratedGradientsAttribution(o.steps());
-            case COMBINATION -> throw new IllegalArgumentException("methods: 'combination' cannot be nested");
-        };
     }
 }

@@ -26,14 +26,14 @@ class ConstrainedTrainingTest {
         ConstraintOptions d = TinyRuns.config(1).train().constraint();
         assertThat(d.enabled()).isFalse();
         assertThat(d.lambda()).isEqualTo(1.0);
-        assertThat(d.attribution()).isEqualTo(ConstraintOptions.Method.GRAD);
+        assertThat(d.attribution()).isEqualTo("grad");
         assertThat(d.penalty()).isEqualTo(Penalty.SOFTPLUS);
         assertThat(d.difference()).isEqualTo(ConstraintOptions.Difference.CENTRAL);
         ConstraintOptions o = TinyRuns.config(1, "train.constraint.enabled=true", "train.constraint.attribution=combination",
                 "train.constraint.methods=[ixg, eg]", "train.constraint.combine=sum", "train.constraint.penalty=relu",
                 "train.constraint.scale=1000", "train.constraint.normalize=rms", "train.constraint.region=brain",
                 "train.constraint.difference=forward", "train.constraint.warmupEpochs=0.5").train().constraint();
-        assertThat(o.activeMethods()).containsExactly(ConstraintOptions.Method.IXG, ConstraintOptions.Method.EG);
+        assertThat(o.activeMethods()).containsExactly("ixg", "eg");
         assertThat(o.combine()).isEqualTo(ConstraintOptions.Combine.SUM);
         assertThat(o.region()).isEqualTo(ConstraintOptions.Region.BRAIN);
         assertThat(o.scale()).isEqualTo(1000.0);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,6 +20,12 @@ import org.xai4j.attribution.Attribution;
 import org.xai4j.attribution.AttributionOptions;
 import org.xai4j.attribution.Attributions;
 import org.xai4j.config.MethodOptionsFile;
+import org.xai4j.constraint.AttributionPoint;
+import org.xai4j.constraint.ConstrainedStep;
+import org.xai4j.constraint.PointSet;
+import org.xai4j.constraint.SubBatch;
+import org.xai4j.constraint.TrainingAttribution;
+import org.xai4j.constraint.TrainingAttributions;
 import org.xai4j.cli.Main;
 import org.xai4j.config.RunConfig;
 import org.xai4j.data.DataSources;
@@ -158,6 +165,40 @@ class ExtensionRecipesTest {
         assertThat(tripled.sub(plain.mul(3)).amaxNumber().doubleValue()).isLessThan(1e-12);
         assertThatThrownBy(() -> MethodOptionsFile.read(Files.writeString(dir.resolve("bad.yaml"),
                 "scaled-grad: {factor: -1}\n"), AttributionOptions.defaults())).hasMessageContaining("factor");
+    }
+
+    /**
+     * A trainable method of its own, registered once: twice the input gradient at a half-way point. The constraint
+     * trains through it by name, and explain gets its post-hoc form under the same name.
+     */
+    @Test
+    void aTrainableMethodRegisteredOnceServesTheConstraintAndExplain(@TempDir Path dir) {
+        TrainingAttributions.register("half-way", options -> new TrainingAttribution() {
+            @Override
+            public String name() {
+                return "half-way";
+            }
+
+            @Override
+            public PointSet points(SubBatch batch, SplittableRandom rng) {
+                INDArray x = batch.images();
+                return PointSet.of(x, 1, j -> new AttributionPoint(x.mul(0.5), x.mul(0).addi(2)));
+            }
+        });
+        ModelAdapter adapter = new ModelAdapter(TestGraphs.tiny(DataType.DOUBLE, 1));
+        INDArray x = TestGraphs.input(TestGraphs.TINY_INPUT, 3, DataType.DOUBLE, 2);
+        INDArray posthoc = Attributions.create("half-way", adapter).attribute(x, Target.logit(0));
+        INDArray expected = adapter.inputGradient(x.mul(0.5), Target.logit(0), Mode.INFERENCE).muli(2);
+        assertThat(posthoc.sub(expected).amaxNumber().doubleValue()).isLessThan(1e-12);
+
+        RunConfig config = TinyRuns.config(1, "train.ui=false", "train.constraint.enabled=true",
+                "train.constraint.attribution=half-way", "train.constraint.difference=forward");
+        TrainingRun.Outcome run = new TrainingRun(config, dir, "trainable", null,
+                new PrintStream(PrintStream.nullOutputStream())).execute();
+        CsvTable metrics = CsvTable.read(run.folder().resolve(RunFolder.METRICS));
+        assertThat(metrics.header()).contains("train_" + ConstrainedStep.PART);
+        assertThatThrownBy(() -> TinyRuns.config(1, "train.constraint.attribution=gradcam"))
+                .hasMessageContaining("cannot be trained through").hasMessageContaining("half-way");
     }
 
     @Test
