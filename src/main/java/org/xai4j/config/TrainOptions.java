@@ -1,9 +1,12 @@
 package org.xai4j.config;
 
+import java.util.List;
 import org.xai4j.adversarial.AdversarialOptions;
 import org.xai4j.constraint.ConstraintOptions;
 import org.xai4j.loss.BetaMode;
 import org.xai4j.loss.Losses;
+import org.xai4j.step.LossTermOptions;
+import org.xai4j.step.LossTerms;
 
 /**
  * The {@code train:} section of a config.
@@ -29,13 +32,15 @@ import org.xai4j.loss.Losses;
  *                      {@code best.ckpt} and {@code last.ckpt}); commands read them with {@code --checkpoint epoch-N}
  * @param divergenceFactor training stops as diverged when a batch's loss is not finite or exceeds this multiple of
  *                      the run's first batch loss (default 1000)
+ * @param terms         extra loss terms registered with {@link LossTerms}, each with its weight and warm-up
+ *                      (default none)
  */
 public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind optimizer, Double lr, Double momentum,
                            Double weightDecay, String loss, BetaMode beta, ScheduleOptions schedule,
                            EarlyStoppingOptions earlyStopping, Boolean augment, Boolean ui, Integer statsEvery,
                            AdversarialOptions adversarial, FinetuneOptions finetune,
                            ConstraintOptions constraint, Boolean keepEpochCheckpoints,
-                           Double divergenceFactor) {
+                           Double divergenceFactor, List<LossTermOptions> terms) {
     public TrainOptions {
         epochs = epochs == null ? 10 : epochs;
         batchSize = batchSize == null ? 32 : batchSize;
@@ -55,6 +60,7 @@ public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind opti
         constraint = constraint == null ? ConstraintOptions.defaults() : constraint;
         keepEpochCheckpoints = keepEpochCheckpoints == null ? Boolean.FALSE : keepEpochCheckpoints;
         divergenceFactor = divergenceFactor == null ? 1000.0 : divergenceFactor;
+        terms = terms == null ? List.of() : List.copyOf(terms);
         if (!(divergenceFactor > 1)) {
             throw new IllegalArgumentException("divergenceFactor: must be > 1, got " + divergenceFactor);
         }
@@ -80,6 +86,6 @@ public record TrainOptions(Integer epochs, Integer batchSize, OptimizerKind opti
 
     public static TrainOptions defaults() {
         return new TrainOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 }

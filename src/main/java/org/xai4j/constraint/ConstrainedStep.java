@@ -1,8 +1,6 @@
 package org.xai4j.constraint;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,9 +8,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.xai4j.data.Batch;
 import org.xai4j.loss.LogitLoss;
 import org.xai4j.model.ModelAdapter;
-import org.xai4j.step.StandardStep;
+import org.xai4j.step.CompositeStep;
+import org.xai4j.step.LossTerm;
 import org.xai4j.step.StepResult;
 import org.xai4j.step.TrainingStep;
+import org.xai4j.step.WeightSchedule;
 
 /**
  * A training step with the attribution constraint (Wargnier-Dauchelle et al., IEEE TMI 2023): the objective of a
@@ -25,17 +25,18 @@ import org.xai4j.step.TrainingStep;
  * entries are those of the classification pass only, so a constrained step moves the running statistics exactly as
  * a standard step on the same batch. A batch without constrained images costs and returns exactly a standard step.
  * With several attributions, step {@code t} uses attribution {@code t mod count} (the "alternate" combination).
- * Loss parts: the classification loss under its own name and {@value #PART} ({@code lambda_t * L_attr}).
+ * Loss parts: the classification loss under its own name and {@value #PART} ({@code lambda_t * L_attr}). As a
+ * {@link LossTerm} it is the term {@code L_attr} alone, which {@link CompositeStep} weighs next to others.
  */
-public final class ConstrainedStep implements TrainingStep {
+public final class ConstrainedStep implements TrainingStep, LossTerm {
     /** Name of the constraint's loss part (metrics CSV column {@code train_constraint}). */
     public static final String PART = "constraint";
 
-    private final StandardStep classification;
+    private final CompositeStep composite;
     private final List<TrainingAttribution> attributions;
     private final AttributionConstraint term;
     private final VoxelTargets targets;
-    private final LambdaSchedule lambda;
+    private final WeightSchedule lambda;
     private final long seed;
     private final boolean wholeBatch;
     private int lastPasses;
@@ -46,7 +47,7 @@ public final class ConstrainedStep implements TrainingStep {
      *                     mixed with the iteration number
      */
     public ConstrainedStep(LogitLoss loss, List<TrainingAttribution> attributions, AttributionConstraint term,
-                           VoxelTargets targets, LambdaSchedule lambda, long seed) {
+                           VoxelTargets targets, WeightSchedule lambda, long seed) {
         this(loss, attributions, term, targets, lambda, seed, ConstraintOptions.Passes.HEALTHY);
     }
 
@@ -55,11 +56,11 @@ public final class ConstrainedStep implements TrainingStep {
      *               without a constrained voxel then have NaN targets and are not penalised)
      */
     public ConstrainedStep(LogitLoss loss, List<TrainingAttribution> attributions, AttributionConstraint term,
-                           VoxelTargets targets, LambdaSchedule lambda, long seed, ConstraintOptions.Passes passes) {
+                           VoxelTargets targets, WeightSchedule lambda, long seed, ConstraintOptions.Passes passes) {
         if (attributions.isEmpty()) {
             throw new IllegalArgumentException("attribution: at least one is needed");
         }
-        this.classification = new StandardStep(loss);
+        this.composite = new CompositeStep(loss, List.of(new CompositeStep.Weighted(this, lambda)));
         this.attributions = List.copyOf(attributions);
         this.term = term;
         this.targets = targets;
@@ -75,18 +76,26 @@ public final class ConstrainedStep implements TrainingStep {
 
     @Override
     public StepResult compute(ModelAdapter adapter, Batch batch) {
-        long iteration = adapter.graph().getConfiguration().getIterationCount();
-        double weight = lambda.at(iteration);
-        AttributionConstraint.Result r = weight > 0 ? term(adapter, batch) : null;
+        lastPasses = 0;
+        return composite.compute(adapter, batch);
+    }
+
+    @Override
+    public String name() {
+        return PART;
+    }
+
+    /** {@code L_attr} and its parameter gradient ({@link #term}), as a {@link LossTerm}. */
+    @Override
+    public Value evaluate(ModelAdapter adapter, Batch batch) {
+        AttributionConstraint.Result r = term(adapter, batch);
         lastPasses = r == null ? 0 : r.passes();
-        StepResult cls = classification.compute(adapter, batch);
-        if (r != null) {
-            INDArray view = cls.gradient().gradient();
-            view.addi(r.parameterGradient().muli(weight * batch.size()).reshape(view.shape()));
-        }
-        Map<String, Double> parts = new LinkedHashMap<>(cls.lossParts());
-        parts.put(PART, weight * (r == null ? 0 : r.value()));
-        return new StepResult(cls.gradient(), parts);
+        return r == null ? null : new Value(r.value(), r.parameterGradient());
+    }
+
+    /** The weight schedule of the term (lambda, with its warm-up). */
+    public WeightSchedule lambda() {
+        return lambda;
     }
 
     /**

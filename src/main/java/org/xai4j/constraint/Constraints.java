@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.xai4j.data.LabelTask;
 import org.xai4j.loss.LogitLoss;
 import org.xai4j.model.Target;
+import org.xai4j.step.WeightSchedule;
 
 /** Builds the constraint's parts from {@link ConstraintOptions} (the {@code train.constraint} config section). */
 public final class Constraints {
@@ -35,7 +36,7 @@ public final class Constraints {
         if (o.attribution().equals(TrainingAttributions.COMBINATION) && o.combine() == ConstraintOptions.Combine.SUM) {
             methods = List.of(new SumAttribution(methods));
         }
-        LambdaSchedule lambda = new LambdaSchedule(o.lambda(), Math.round(o.warmupEpochs() * batchesPerEpoch));
+        WeightSchedule lambda = new WeightSchedule(o.lambda(), Math.round(o.warmupEpochs() * batchesPerEpoch));
         return new ConstrainedStep(loss, methods, term, VoxelTargets.healthy(o.region()), lambda, seed, o.passes());
     }
 

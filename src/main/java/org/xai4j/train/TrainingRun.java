@@ -26,6 +26,9 @@ import org.xai4j.run.Checkpoint;
 import org.xai4j.run.Provenance;
 import org.xai4j.run.RunFolder;
 import org.xai4j.run.TrainingState;
+import org.xai4j.step.CompositeStep;
+import org.xai4j.step.LossTermOptions;
+import org.xai4j.step.LossTerms;
 import org.xai4j.step.StandardStep;
 import org.xai4j.step.TrainingStep;
 
@@ -94,7 +97,8 @@ public final class TrainingRun {
         }
         LogitLoss loss = loss(config, data, train);
         TrainingData batches = Batching.trainingData(train, val, config);
-        TrainingStep step = step(config, data, loss, batches.batchesPerEpoch());
+        Objective objective = objective(config, data, loss, batches.batchesPerEpoch());
+        TrainingStep step = objective.step();
         Nd4j.getRandom().setSeed(config.seed());
         InputShape shape = new InputShape(data.channels(), data.height(), data.width());
         Classifier classifier;
@@ -137,8 +141,7 @@ public final class TrainingRun {
         }
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new ProgressPrinter(out, config.train().epochs()));
-        listeners.add(new MetricsCsvListener(folder.resolve(RunFolder.METRICS), config.train().constraint().enabled()
-                ? List.of(loss.name(), ConstrainedStep.PART) : List.of(loss.name())));
+        listeners.add(new MetricsCsvListener(folder.resolve(RunFolder.METRICS), objective.parts()));
         if (config.train().ui()) {
             listeners.add(new UiStatsListener(folder.resolve(UiStatsListener.FILE), config.train().statsEvery(),
                     out));
@@ -155,15 +158,36 @@ public final class TrainingRun {
     }
 
     /**
-     * The standard step, or the attribution-constrained one when {@code train.constraint.enabled} (before the
-     * adversarial and frozen-group wrappers: with adversarial training on as well, the attack perturbs the batch
-     * on the classification loss alone and the constrained step then evaluates both terms on the perturbed batch,
-     * see {@link AdversarialStep}).
+     * @param step  the training step before the adversarial and frozen-group wrappers
+     * @param parts its loss parts, in metrics-column order
      */
-    static TrainingStep step(RunConfig config, SampleSet data, LogitLoss loss, int batchesPerEpoch) {
+    record Objective(TrainingStep step, List<String> parts) {
+    }
+
+    /**
+     * The standard step; the attribution-constrained one when {@code train.constraint.enabled}; with
+     * {@code train.terms}, a {@link CompositeStep} of the classification loss, the constraint (when on) and those
+     * terms. Built before the adversarial and frozen-group wrappers: with adversarial training on as well, the attack
+     * perturbs the batch on the classification loss alone and the terms are then evaluated on the perturbed batch,
+     * see {@link AdversarialStep}.
+     */
+    static Objective objective(RunConfig config, SampleSet data, LogitLoss loss, int batchesPerEpoch) {
         ConstraintOptions c = config.train().constraint();
-        return c.enabled() ? Constraints.step(c, loss, data.labelNames(), data.task(), batchesPerEpoch, config.seed())
-                : new StandardStep(loss);
+        ConstrainedStep constrained = c.enabled() ? Constraints.step(c, loss, data.labelNames(), data.task(),
+                batchesPerEpoch, config.seed()) : null;
+        List<CompositeStep.Weighted> terms = new ArrayList<>();
+        if (constrained != null) {
+            terms.add(new CompositeStep.Weighted(constrained, constrained.lambda()));
+        }
+        for (LossTermOptions t : config.train().terms()) {
+            terms.add(new CompositeStep.Weighted(LossTerms.create(t.name(), new LossTerms.Context(data, t.options(),
+                    config.seed(), batchesPerEpoch)), t.schedule(batchesPerEpoch)));
+        }
+        List<String> parts = new ArrayList<>(List.of(loss.name()));
+        terms.forEach(t -> parts.add(t.term().name()));
+        TrainingStep step = terms.isEmpty() ? new StandardStep(loss)
+                : config.train().terms().isEmpty() ? constrained : new CompositeStep(loss, terms);
+        return new Objective(step, parts);
     }
 
     /** The classification loss a config asks for, with weighted BCE's dataset beta counted on the training split. */

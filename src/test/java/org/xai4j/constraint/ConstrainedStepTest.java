@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.xai4j.step.WeightSchedule;
 import org.xai4j.constraint.ConstraintOptions.Difference;
 import org.xai4j.constraint.ConstraintOptions.Normalization;
 import org.xai4j.constraint.ConstraintOptions.Region;
@@ -52,7 +53,7 @@ class ConstrainedStepTest {
 
     static ConstrainedStep step(LogitLoss loss, TrainingAttribution attribution, Region region) {
         return new ConstrainedStep(loss, List.of(attribution), term(), VoxelTargets.healthy(region),
-                new LambdaSchedule(LAMBDA, 0), 5);
+                new WeightSchedule(LAMBDA, 0), 5);
     }
 
     static INDArray flat(StepResult r) {
@@ -108,7 +109,7 @@ class ConstrainedStepTest {
         LogitLoss loss = WeightedBce.plain(2);
         Batch b = batch(0, 1, 0, 0, 1);
         ConstrainedStep step = new ConstrainedStep(loss, List.of(new InputXGradientAttribution()), term(),
-                VoxelTargets.healthy(Region.IMAGE), new LambdaSchedule(LAMBDA, 0), 5, ConstraintOptions.Passes.BATCH);
+                VoxelTargets.healthy(Region.IMAGE), new WeightSchedule(LAMBDA, 0), 5, ConstraintOptions.Passes.BATCH);
         SubBatch sub = step.constrained(b, adapter);
         assertThat(sub.rows()).containsExactly(0, 1, 2, 3, 4);
         assertThat(sub.targets().slice(1).isNaN().all()).as("pathological rows unconstrained").isTrue();
@@ -138,19 +139,19 @@ class ConstrainedStepTest {
 
     @Test
     void lambdaWarmsUpLinearly() {
-        LambdaSchedule s = new LambdaSchedule(2.0, 4);
+        WeightSchedule s = new WeightSchedule(2.0, 4);
         assertThat(s.at(0)).isZero();
         assertThat(s.at(1)).isEqualTo(0.5);
         assertThat(s.at(4)).isEqualTo(2.0);
         assertThat(s.at(100)).isEqualTo(2.0);
-        assertThat(new LambdaSchedule(3.0, 0).at(0)).isEqualTo(3.0);
+        assertThat(new WeightSchedule(3.0, 0).at(0)).isEqualTo(3.0);
     }
 
     @Test
     void alternatesAttributionsByIteration() {
         ConstrainedStep step = new ConstrainedStep(WeightedBce.plain(2), List.of(new GradientAttribution(),
                 new InputXGradientAttribution()), term(), VoxelTargets.healthy(Region.IMAGE),
-                new LambdaSchedule(1, 0), 1);
+                new WeightSchedule(1, 0), 1);
         assertThat(step.attributionAt(0).name()).isEqualTo("grad");
         assertThat(step.attributionAt(3).name()).isEqualTo("ixg");
     }

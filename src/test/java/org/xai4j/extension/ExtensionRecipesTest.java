@@ -19,6 +19,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.xai4j.attribution.Attribution;
 import org.xai4j.attribution.AttributionOptions;
 import org.xai4j.attribution.Attributions;
+import org.xai4j.config.ConfigLoader;
 import org.xai4j.config.MethodOptionsFile;
 import org.xai4j.constraint.AttributionPoint;
 import org.xai4j.constraint.ConstrainedStep;
@@ -48,6 +49,8 @@ import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.Target;
 import org.xai4j.report.CsvTable;
 import org.xai4j.run.RunFolder;
+import org.xai4j.step.LossTerms;
+import org.xai4j.testing.LogitSquares;
 import org.xai4j.testing.TestGraphs;
 import org.xai4j.testing.TinyRuns;
 import org.xai4j.train.TrainingRun;
@@ -199,6 +202,40 @@ class ExtensionRecipesTest {
         assertThat(metrics.header()).contains("train_" + ConstrainedStep.PART);
         assertThatThrownBy(() -> TinyRuns.config(1, "train.constraint.attribution=gradcam"))
                 .hasMessageContaining("cannot be trained through").hasMessageContaining("half-way");
+    }
+
+    /** A loss term of its own, with its weight and warm-up from the config's train.terms list. */
+    @Test
+    void aLossTermRegisteredByNameJoinsTheObjectiveNextToTheConstraint(@TempDir Path dir) {
+        LossTerms.register(LogitSquares.NAME, context -> {
+            if (!context.options().isEmpty()) {
+                throw new IllegalArgumentException("options: " + LogitSquares.NAME + " has none, got "
+                        + context.options().keySet());
+            }
+            return new LogitSquares();
+        });
+        String yaml = TinyRuns.yaml(1) + """
+                  ui: false
+                  constraint: {enabled: true, attribution: ixg, difference: forward, lambda: 0.1}
+                  terms:
+                    - {name: logit-squares, weight: 0.5, warmupEpochs: 0.5}
+                """;
+        RunConfig config = ConfigLoader.fromYaml(yaml, "terms.yaml", RunConfig.class, List.of());
+        assertThat(config.train().terms()).hasSize(1);
+        TrainingRun.Outcome run = new TrainingRun(config, dir, "terms", null,
+                new PrintStream(PrintStream.nullOutputStream())).execute();
+        CsvTable metrics = CsvTable.read(run.folder().resolve(RunFolder.METRICS));
+        assertThat(metrics.header()).contains("train_" + ConstrainedStep.PART, "train_" + LogitSquares.NAME);
+        double part = Double.parseDouble(metrics.rows().get(0).get(metrics.header().indexOf("train_"
+                + LogitSquares.NAME)));
+        assertThat(part).as("the weighted term was added").isPositive();
+
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(TinyRuns.yaml(1) + "  terms: [{name: logit-squarez}]\n",
+                "terms.yaml", RunConfig.class, List.of())).hasMessageContaining("train.terms")
+                .hasMessageContaining("logit-squares");
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(TinyRuns.yaml(1)
+                + "  terms: [{name: logit-squares, weight: -1}]\n", "terms.yaml", RunConfig.class, List.of()))
+                .hasMessageContaining("weight");
     }
 
     @Test
