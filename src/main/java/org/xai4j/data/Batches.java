@@ -14,8 +14,9 @@ public final class Batches {
     }
 
     /**
-     * Features N x C x H x W, labels N x K, lesion masks and brain masks ({@code Sample.masks().get("brain")}) N x 1
-     * x H x W when every sample has one (else null), all of type {@code type} (FLOAT or DOUBLE are exact; other types are cast from FLOAT).
+     * Features N x C x H x W (N x C x D x H x W for volumes), labels N x K, lesion masks and brain masks
+     * ({@code Sample.masks().get("brain")}) N x 1 x H x W (N x 1 x D x H x W) when every sample has one (else
+     * null), all of type {@code type} (FLOAT or DOUBLE are exact; other types are cast from FLOAT).
      */
     public static Batch of(List<Sample> samples, DataType type) {
         if (samples.isEmpty()) {
@@ -23,7 +24,8 @@ public final class Batches {
         }
         Sample first = samples.get(0);
         int c = first.channels();
-        int h = first.height();
+        int d = first.depth();
+        int h = first.height() * d; // rows of all slices: the arrays are reshaped to their rank below
         int w = first.width();
         int k = first.labels().length;
         int n = samples.size();
@@ -35,10 +37,12 @@ public final class Batches {
         float[] brain = brains ? new float[n * h * w] : null;
         for (int i = 0; i < n; i++) {
             Sample s = samples.get(i);
-            if (s.channels() != c || s.height() != h || s.width() != w || s.labels().length != k) {
-                throw new IllegalArgumentException("samples: " + s.id() + " is " + s.channels() + "x" + s.height()
-                        + "x" + s.width() + " with " + s.labels().length + " labels, expected " + c + "x" + h + "x"
-                        + w + " with " + k + " like " + first.id());
+            if (s.channels() != c || s.depth() != d || s.height() * d != h || s.width() != w
+                    || s.labels().length != k) {
+                throw new IllegalArgumentException("samples: " + s.id() + " is "
+                        + Sample.shape(s.channels(), s.depth(), s.height(), s.width()) + " with " + s.labels().length
+                        + " labels, expected " + Sample.shape(c, d, first.height(), w) + " with " + k + " like "
+                        + first.id());
             }
             System.arraycopy(s.pixels(), 0, features, i * c * h * w, c * h * w);
             System.arraycopy(s.labels(), 0, labels, i * k, k);
@@ -49,9 +53,11 @@ public final class Batches {
                 System.arraycopy(s.masks().get(BRAIN), 0, brain, i * h * w, h * w);
             }
         }
-        return new Batch(array(features, type, n, c, h, w), array(labels, type, n, k),
-                masks ? array(lesions, type, n, 1, h, w) : null, samples.stream().map(Sample::id).toList(),
-                brains ? array(brain, type, n, 1, h, w) : null);
+        long[] image = d > 1 ? new long[] {n, c, d, first.height(), w} : new long[] {n, c, h, w};
+        long[] map = d > 1 ? new long[] {n, 1, d, first.height(), w} : new long[] {n, 1, h, w};
+        return new Batch(array(features, type, image), array(labels, type, n, k),
+                masks ? array(lesions, type, map) : null, samples.stream().map(Sample::id).toList(),
+                brains ? array(brain, type, map) : null);
     }
 
     private static INDArray array(float[] data, DataType type, long... shape) {

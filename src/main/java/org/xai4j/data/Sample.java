@@ -7,29 +7,45 @@ import java.util.Map;
  * One image with its labels and (optional) ground truth.
  *
  * @param id           stable identifier (file stem or generator index)
- * @param pixels       image in channel-major order (C x H x W), values normally in [0, 1]
+ * @param pixels       image in channel-major order (C x H x W; a volume C x D x H x W), values normally in [0, 1]
  * @param channels     number of channels C
+ * @param depth        D: 1 for an image (the ten-argument constructor), the slices of a volume
  * @param height       H
  * @param width        W
  * @param labels       one value per label column (0/1 for binary and multi-label; one-hot for multi-class)
- * @param lesionMask   H x W mask of all findings (1 inside), or null when unknown
- * @param masks        named H x W masks (brain, grey_matter, white_matter, ventricles, skull, ...); may be empty
+ * @param lesionMask   (D x) H x W mask of all findings (1 inside), or null when unknown
+ * @param masks        named (D x) H x W masks (brain, grey_matter, white_matter, ventricles, skull, ...); may be
+ *                     empty
  * @param boxes        boxes of the findings; may be empty
  * @param split        split the sample belongs to
  */
-public record Sample(String id, float[] pixels, int channels, int height, int width, float[] labels,
+public record Sample(String id, float[] pixels, int channels, int depth, int height, int width, float[] labels,
                      float[] lesionMask, Map<String, float[]> masks, List<BoundingBox> boxes, Split split) {
     public Sample {
-        if (pixels.length != channels * height * width) {
-            throw new IllegalArgumentException("sample " + id + ": " + pixels.length + " pixels, expected "
-                    + channels + "x" + height + "x" + width);
+        if (depth < 1) {
+            throw new IllegalArgumentException("sample " + id + ": depth must be >= 1, got " + depth);
         }
-        if (lesionMask != null && lesionMask.length != height * width) {
+        if (pixels.length != channels * depth * height * width) {
+            throw new IllegalArgumentException("sample " + id + ": " + pixels.length + " pixels, expected "
+                    + shape(channels, depth, height, width));
+        }
+        if (lesionMask != null && lesionMask.length != depth * height * width) {
             throw new IllegalArgumentException("sample " + id + ": lesion mask has " + lesionMask.length
-                    + " pixels, expected " + height + "x" + width);
+                    + " pixels, expected " + shape(1, depth, height, width).substring(2));
         }
         masks = masks == null ? Map.of() : Map.copyOf(masks);
         boxes = boxes == null ? List.of() : List.copyOf(boxes);
+    }
+
+    /** A 2-D image (depth 1). */
+    public Sample(String id, float[] pixels, int channels, int height, int width, float[] labels, float[] lesionMask,
+                  Map<String, float[]> masks, List<BoundingBox> boxes, Split split) {
+        this(id, pixels, channels, 1, height, width, labels, lesionMask, masks, boxes, split);
+    }
+
+    /** {@code C x H x W}, or {@code C x D x H x W} for a volume. */
+    static String shape(int channels, int depth, int height, int width) {
+        return depth > 1 ? channels + "x" + depth + "x" + height + "x" + width : channels + "x" + height + "x" + width;
     }
 
     /** True when any label is positive (the image shows a finding). */

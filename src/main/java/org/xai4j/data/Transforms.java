@@ -29,8 +29,9 @@ public final class Transforms {
         return normalise(augment && options.augments() ? augment(s, rng) : s);
     }
 
-    /** One random augmentation of {@code s}. */
+    /** One random augmentation of {@code s} (an image; volumes are refused). */
     public Sample augment(Sample s, Random rng) {
+        requireImage(s, "augmentations");
         Sample out = s;
         if (rng.nextDouble() < options.flipHorizontal()) {
             out = flip(out, true);
@@ -55,6 +56,10 @@ public final class Transforms {
 
     /** Normalises the pixels of {@code s} as configured ({@code none} returns {@code s} itself). */
     public Sample normalise(Sample s) {
+        if (options.normalisation().equals("none")) {
+            return s;
+        }
+        requireImage(s, "normalisation " + options.normalisation());
         int n = s.height() * s.width();
         float[] px = s.pixels().clone();
         switch (options.normalisation()) {
@@ -134,6 +139,13 @@ public final class Transforms {
             }
         }
         return warp(s, g, boxes);
+    }
+
+    private static void requireImage(Sample s, String what) {
+        if (s.depth() > 1) {
+            throw new IllegalArgumentException("data.transforms: " + what + " works on 2-D images; sample " + s.id()
+                    + " is a volume (" + Sample.shape(s.channels(), s.depth(), s.height(), s.width()) + ")");
+        }
     }
 
     private interface Geometry {

@@ -156,7 +156,7 @@ public final class AdversarialInterpretability implements Experiment {
         List<Row> rows = new ArrayList<>();
         List<Sample> test = data.split(Split.TEST);
         List<Sample> lesions = SaliencyQuality.lesionImages(test);
-        InputShape shape = new InputShape(data.channels(), data.height(), data.width());
+        InputShape shape = new InputShape(data.channels(), data.depth(), data.height(), data.width());
         AttackOptions attack = evaluationAttack(quick);
         log.println("robust AUC under " + attack.describe(shape));
         for (Variant v : request.variants()) {

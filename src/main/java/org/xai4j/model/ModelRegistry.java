@@ -51,6 +51,10 @@ public final class ModelRegistry {
     }
 
     public static BuiltModel build(ModelOptions options, InputShape shape, int numOutputs, long seed, DataType dataType) {
+        if (shape.isVolume()) {
+            throw new IllegalArgumentException("model.architecture: " + options.architecture() + " is a 2-D model; "
+                    + "the input is a volume (" + shape + ") and no 3-D model is registered yet");
+        }
         return builder(options.architecture()).build(options, shape, numOutputs, seed, dataType);
     }
 }

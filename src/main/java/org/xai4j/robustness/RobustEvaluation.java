@@ -182,6 +182,6 @@ public final class RobustEvaluation {
     }
 
     private static InputShape shape(SampleSet data) {
-        return new InputShape(data.channels(), data.height(), data.width());
+        return new InputShape(data.channels(), data.depth(), data.height(), data.width());
     }
 }

@@ -112,9 +112,10 @@ public final class TrainedRun {
     /** Refuses data whose image size or label count the model does not take; {@code source} names the data. */
     public void requireFits(SampleSet data, String source) {
         InputShape shape = classifier().description().inputShape();
-        if (data.channels() != shape.channels() || data.height() != shape.height() || data.width() != shape.width()) {
-            throw new IllegalArgumentException(source + ": images are " + data.channels() + "x" + data.height() + "x"
-                    + data.width() + " but the model of run " + folder + " takes " + shape);
+        if (data.channels() != shape.channels() || data.depth() != shape.depth() || data.height() != shape.height()
+                || data.width() != shape.width()) {
+            throw new IllegalArgumentException(source + ": images are " + data.shape() + " but the model of run "
+                    + folder + " takes " + shape);
         }
         if (data.numLabels() != classifier().numOutputs()) {
             throw new IllegalArgumentException(source + ": " + data.numLabels() + " label(s) " + data.labelNames()

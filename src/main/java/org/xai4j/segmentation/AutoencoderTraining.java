@@ -33,7 +33,7 @@ public final class AutoencoderTraining {
                     + " given");
         }
         Sample first = healthy.get(0);
-        InputShape shape = new InputShape(first.channels(), first.height(), first.width());
+        InputShape shape = new InputShape(first.channels(), first.depth(), first.height(), first.width());
         Nd4j.getRandom().setSeed(options.seed());
         ConvAutoencoder ae = ConvAutoencoder.build(shape, options);
         double before = meanSquaredError(ae, healthy, options.batchSize());

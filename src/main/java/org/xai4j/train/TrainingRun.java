@@ -100,7 +100,7 @@ public final class TrainingRun {
         Objective objective = objective(config, data, loss, batches.batchesPerEpoch());
         TrainingStep step = objective.step();
         Nd4j.getRandom().setSeed(config.seed());
-        InputShape shape = new InputShape(data.channels(), data.height(), data.width());
+        InputShape shape = new InputShape(data.channels(), data.depth(), data.height(), data.width());
         Classifier classifier;
         TrainingState state;
         if (resume != null) {
