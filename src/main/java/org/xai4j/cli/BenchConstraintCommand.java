@@ -8,6 +8,7 @@ import org.xai4j.bench.ConstraintBenchOptions;
 import org.xai4j.constraint.ConstraintOptions;
 import org.xai4j.constraint.TrainingAttributions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code xai4j bench constraint}: cost of an attribution-constrained training step relative to a standard one. */
@@ -15,21 +16,8 @@ import picocli.CommandLine.Option;
         description = "Time a training step with the attribution constraint (each training attribution, forward and "
                 + "central differences) against a standard step on the same batch; writes a CSV of the ratios.")
 public final class BenchConstraintCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "resnet18", description = "architecture (default: ${DEFAULT-VALUE})")
-    String model;
-
-    @Option(names = "--width", defaultValue = "0.25", description = "width multiplier (default: ${DEFAULT-VALUE})")
-    double width;
-
-    @Option(names = "--blocks", split = ",", defaultValue = "1,1,1,1",
-            description = "blocks per stage (default: ${DEFAULT-VALUE})")
-    List<Integer> blocks;
-
-    @Option(names = "--size", defaultValue = "64", description = "image side (default: ${DEFAULT-VALUE})")
-    int size;
-
-    @Option(names = "--batch", defaultValue = "32", description = "batch size (default: ${DEFAULT-VALUE})")
-    int batch;
+    @Mixin
+    BenchModelArgs net;
 
     @Option(names = "--healthy", defaultValue = "0.5", description = "share of healthy images (default: ${DEFAULT-VALUE})")
     double healthy;
@@ -54,7 +42,7 @@ public final class BenchConstraintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConstraintBenchOptions o = new ConstraintBenchOptions(model, width, blocks, size, batch, healthy,
+        ConstraintBenchOptions o = new ConstraintBenchOptions(net.model, net.width, net.blocks, net.size, net.batch, healthy,
                 attributions.stream().map(String::trim).peek(a -> {
                     if (!a.equals(TrainingAttributions.COMBINATION)) {
                         TrainingAttributions.requireKnown(a, "--attributions");

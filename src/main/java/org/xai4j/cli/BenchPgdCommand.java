@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.xai4j.bench.PgdCostBench;
 import org.xai4j.bench.PgdCostOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code xai4j bench pgd}: cost of a PGD-k adversarial training step relative to a standard step, as CSV. */
@@ -13,21 +14,8 @@ import picocli.CommandLine.Option;
         description = "Time a PGD-k adversarial training step against a standard step on the same batch "
                 + "(interleaved repetitions, one run); target ratio <= 1.15 (k + 1).")
 public final class BenchPgdCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "resnet18", description = "architecture (default: ${DEFAULT-VALUE})")
-    String model;
-
-    @Option(names = "--width", defaultValue = "0.25", description = "width multiplier (default: ${DEFAULT-VALUE})")
-    double width;
-
-    @Option(names = "--blocks", split = ",", defaultValue = "1,1,1,1",
-            description = "blocks per stage (default: ${DEFAULT-VALUE})")
-    List<Integer> blocks;
-
-    @Option(names = "--size", defaultValue = "64", description = "image side (default: ${DEFAULT-VALUE})")
-    int size;
-
-    @Option(names = "--batch", defaultValue = "32", description = "batch size (default: ${DEFAULT-VALUE})")
-    int batch;
+    @Mixin
+    BenchModelArgs net;
 
     @Option(names = "--steps", split = ",", defaultValue = "7", description = "PGD steps k, e.g. 1,3,7 (default: ${DEFAULT-VALUE})")
     List<Integer> steps;
@@ -50,7 +38,7 @@ public final class BenchPgdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PgdCostOptions o = new PgdCostOptions(model, width, blocks, size, batch, steps, norm, keepBest, warmup,
+        PgdCostOptions o = new PgdCostOptions(net.model, net.width, net.blocks, net.size, net.batch, steps, norm, keepBest, warmup,
                 repetitions);
         PgdCostBench.write(out, o, PgdCostBench.run(o, System.out));
         System.out.println("wrote " + out);
