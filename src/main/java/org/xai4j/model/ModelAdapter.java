@@ -108,6 +108,13 @@ public final class ModelAdapter {
         return pass(x, target, mode, null, true, false).inputGradient;
     }
 
+    /** Activations at a named tap in inference mode (BN-folded twin), an owned copy; no backward pass. */
+    public INDArray activations(INDArray x, String tapName) {
+        String vertex = description.tapVertex(tapName);
+        pending = null;
+        return graphFor(Mode.INFERENCE).forwardKeepingInputs(cast(x), false).get(vertex).dup();
+    }
+
     /**
      * Logits, activations at a named tap and dT/d(those activations).
      *

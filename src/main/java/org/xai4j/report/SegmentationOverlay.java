@@ -30,11 +30,22 @@ public final class SegmentationOverlay {
      */
     public static void write(Path png, float[] image, float[] map, float[] predicted, float[] truth, int height,
                              int width, int zoom) {
+        BufferedImage img = render(png.toString(), image, map, predicted, truth, height, width, zoom);
+        AtomicFiles.write(png, out -> {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IOException("no PNG writer for " + png);
+            }
+        });
+    }
+
+    /** The three panels of {@link #write} as an image; {@code what} names it in errors. */
+    public static BufferedImage render(String what, float[] image, float[] map, float[] predicted, float[] truth,
+                                       int height, int width, int zoom) {
         int n = height * width;
         for (float[] a : new float[][] {image, map, predicted, truth}) {
             if (a.length != n) {
-                throw new IllegalArgumentException("overlay " + png + ": every array must hold " + height + "x" + width
-                        + " values");
+                throw new IllegalArgumentException("overlay " + what + ": every array must hold " + height + "x"
+                        + width + " values");
             }
         }
         if (zoom < 1) {
@@ -58,11 +69,7 @@ public final class SegmentationOverlay {
                 img.setRGB(2 * (tw + GAP) + x, y, t && p ? BOTH_RGB : t ? TRUE_RGB : p ? PREDICTED_RGB : g);
             }
         }
-        AtomicFiles.write(png, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer for " + png);
-            }
-        });
+        return img;
     }
 
     private static int grey(float v) {

@@ -1,0 +1,117 @@
+package org.xai4j.dissection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.xai4j.attribution.Bilinear;
+
+/**
+ * The second pass: for every unit {@code k} and concept {@code c}, {@code sum |M_k and L_c|} and
+ * {@code sum |M_k or L_c|} over the images that contain {@code c}, where {@code M_k} is the unit's map upsampled
+ * bilinearly (half-pixel centres) to the mask size and binarised at {@code a > T_k}. Also keeps, per unit, the
+ * {@value #TOP} images of highest peak activation (for the report).
+ */
+final class IouAccumulator {
+    static final int TOP = 4;
+    private final double[] thresholds;
+    private final int[][] topImages;
+    private final double[][] topScores;
+    private final Map<String, long[]> intersections = new LinkedHashMap<>();
+    private final Map<String, long[]> unions = new LinkedHashMap<>();
+
+    IouAccumulator(double[] thresholds) {
+        this.thresholds = thresholds.clone();
+        topImages = new int[thresholds.length][TOP];
+        topScores = new double[thresholds.length][TOP];
+        for (int k = 0; k < thresholds.length; k++) {
+            java.util.Arrays.fill(topImages[k], -1);
+            java.util.Arrays.fill(topScores[k], Double.NEGATIVE_INFINITY);
+        }
+    }
+
+    /**
+     * @param activations N x K x h x w
+     * @param concepts    per image: its present concepts' H x W masks
+     * @param first       the index of the batch's first image among all images added
+     */
+    void add(INDArray activations, List<Map<String, boolean[]>> concepts, int height, int width, int first) {
+        int n = (int) activations.size(0);
+        int units = thresholds.length;
+        int h = (int) activations.size(2);
+        int w = (int) activations.size(3);
+        double[] values = activations.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] map = new double[h * w];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < units; k++) {
+                double peak = Double.NEGATIVE_INFINITY;
+                for (int p = 0; p < h * w; p++) {
+                    peak = Math.max(peak, values[(i * units + k) * h * w + p]);
+                }
+                keepTop(k, first + i, peak);
+            }
+            Map<String, boolean[]> present = concepts.get(i);
+            if (present.isEmpty()) {
+                continue;
+            }
+            for (String c : present.keySet()) {
+                intersections.computeIfAbsent(c, x -> new long[units]);
+                unions.computeIfAbsent(c, x -> new long[units]);
+            }
+            for (int k = 0; k < units; k++) {
+                System.arraycopy(values, (i * units + k) * h * w, map, 0, h * w);
+                double[] up = h == height && w == width ? map : Bilinear.resize(map, h, w, height, width);
+                for (Map.Entry<String, boolean[]> e : present.entrySet()) {
+                    boolean[] mask = e.getValue();
+                    long inter = 0;
+                    long union = 0;
+                    for (int p = 0; p < mask.length; p++) {
+                        boolean on = up[p] > thresholds[k];
+                        inter += on && mask[p] ? 1 : 0;
+                        union += on || mask[p] ? 1 : 0;
+                    }
+                    intersections.get(e.getKey())[k] += inter;
+                    unions.get(e.getKey())[k] += union;
+                }
+            }
+        }
+    }
+
+    private void keepTop(int k, int image, double score) {
+        int slot = TOP - 1;
+        if (!(score > topScores[k][slot])) {
+            return;
+        }
+        while (slot > 0 && score > topScores[k][slot - 1]) {
+            topScores[k][slot] = topScores[k][slot - 1];
+            topImages[k][slot] = topImages[k][slot - 1];
+            slot--;
+        }
+        topScores[k][slot] = score;
+        topImages[k][slot] = image;
+    }
+
+    /** The images of unit {@code k}'s highest peak activations, highest first. */
+    List<Integer> topImages(int k) {
+        List<Integer> out = new ArrayList<>();
+        for (int i : topImages[k]) {
+            if (i >= 0) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** The concepts seen, in order of first appearance. */
+    List<String> concepts() {
+        return new ArrayList<>(intersections.keySet());
+    }
+
+    /** IoU of unit {@code k} with concept {@code c} (0 when the union is empty). */
+    double iou(int k, String c) {
+        long u = unions.get(c)[k];
+        return u == 0 ? 0 : (double) intersections.get(c)[k] / u;
+    }
+}
