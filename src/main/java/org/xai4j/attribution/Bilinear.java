@@ -16,18 +16,27 @@ public final class Bilinear {
                     + " or bad output size " + outH + "x" + outW);
         }
         double[] out = new double[outH * outW];
+        // the columns' source indices and weights, the same for every row
+        int[] x0s = new int[outW];
+        int[] x1s = new int[outW];
+        double[] fxs = new double[outW];
+        for (int x = 0; x < outW; x++) {
+            double sx = clamp((x + 0.5) * w / outW - 0.5, w);
+            x0s[x] = (int) Math.floor(sx);
+            x1s[x] = Math.min(x0s[x] + 1, w - 1);
+            fxs[x] = sx - x0s[x];
+        }
         for (int y = 0; y < outH; y++) {
             double sy = clamp((y + 0.5) * h / outH - 0.5, h);
             int y0 = (int) Math.floor(sy);
             int y1 = Math.min(y0 + 1, h - 1);
             double fy = sy - y0;
+            int r0 = y0 * w;
+            int r1 = y1 * w;
             for (int x = 0; x < outW; x++) {
-                double sx = clamp((x + 0.5) * w / outW - 0.5, w);
-                int x0 = (int) Math.floor(sx);
-                int x1 = Math.min(x0 + 1, w - 1);
-                double fx = sx - x0;
-                double top = map[y0 * w + x0] * (1 - fx) + map[y0 * w + x1] * fx;
-                double bottom = map[y1 * w + x0] * (1 - fx) + map[y1 * w + x1] * fx;
+                double fx = fxs[x];
+                double top = map[r0 + x0s[x]] * (1 - fx) + map[r0 + x1s[x]] * fx;
+                double bottom = map[r1 + x0s[x]] * (1 - fx) + map[r1 + x1s[x]] * fx;
                 out[y * outW + x] = top * (1 - fy) + bottom * fy;
             }
         }

@@ -56,27 +56,48 @@ final class IouAccumulator {
             if (present.isEmpty()) {
                 continue;
             }
-            for (String c : present.keySet()) {
-                intersections.computeIfAbsent(c, x -> new long[units]);
-                unions.computeIfAbsent(c, x -> new long[units]);
+            // each concept's pixels as a list: |M and L| counts the unit's mask there, |M or L| = |M| + |L| - |M and L|
+            List<String> names = new ArrayList<>(present.keySet());
+            int[][] inside = new int[names.size()][];
+            for (int c = 0; c < names.size(); c++) {
+                intersections.computeIfAbsent(names.get(c), x -> new long[units]);
+                unions.computeIfAbsent(names.get(c), x -> new long[units]);
+                inside[c] = pixels(present.get(names.get(c)));
             }
+            boolean[] on = new boolean[height * width];
             for (int k = 0; k < units; k++) {
                 System.arraycopy(values, (i * units + k) * h * w, map, 0, h * w);
                 double[] up = h == height && w == width ? map : Bilinear.resize(map, h, w, height, width);
-                for (Map.Entry<String, boolean[]> e : present.entrySet()) {
-                    boolean[] mask = e.getValue();
+                long unitPixels = 0;
+                for (int p = 0; p < on.length; p++) {
+                    on[p] = up[p] > thresholds[k];
+                    unitPixels += on[p] ? 1 : 0;
+                }
+                for (int c = 0; c < names.size(); c++) {
                     long inter = 0;
-                    long union = 0;
-                    for (int p = 0; p < mask.length; p++) {
-                        boolean on = up[p] > thresholds[k];
-                        inter += on && mask[p] ? 1 : 0;
-                        union += on || mask[p] ? 1 : 0;
+                    for (int p : inside[c]) {
+                        inter += on[p] ? 1 : 0;
                     }
-                    intersections.get(e.getKey())[k] += inter;
-                    unions.get(e.getKey())[k] += union;
+                    intersections.get(names.get(c))[k] += inter;
+                    unions.get(names.get(c))[k] += unitPixels + inside[c].length - inter;
                 }
             }
         }
+    }
+
+    private static int[] pixels(boolean[] mask) {
+        int count = 0;
+        for (boolean b : mask) {
+            count += b ? 1 : 0;
+        }
+        int[] out = new int[count];
+        int j = 0;
+        for (int p = 0; p < mask.length; p++) {
+            if (mask[p]) {
+                out[j++] = p;
+            }
+        }
+        return out;
     }
 
     private void keepTop(int k, int image, double score) {

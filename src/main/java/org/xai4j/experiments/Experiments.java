@@ -15,6 +15,7 @@ public final class Experiments {
     static {
         register(new AttributionConstraintExperiment());
         register(new AdversarialInterpretability());
+        register(new NetworkDissectionExperiment());
     }
 
     private Experiments() {
