@@ -67,7 +67,11 @@ public final class NetworkDissectionExperiment implements Experiment {
     @Override
     public List<Variant> variants() {
         return List.of(Variant.of("weighted-bce", List.of("train.loss=weighted-bce")),
-                Variant.of("bce", List.of("train.loss=bce")));
+                Variant.of("bce", List.of("train.loss=bce")),
+                // the baseline: the same network practically untrained (one epoch at lr 1e-9; BatchNorm's running
+                // statistics are those of the data), whose units detect what a random network's do
+                new Variant("untrained", "one epoch at lr 1e-9 (a random network)", List.of("train.epochs=1",
+                        "train.lr=1e-9")));
     }
 
     @Override

@@ -23,8 +23,8 @@ class NetworkDissectionExperimentTest {
         Files.copy(Path.of("experiments", NetworkDissectionExperiment.NAME, NetworkDissectionExperiment.BASE),
                 dir.resolve(NetworkDissectionExperiment.BASE));
         Files.writeString(dir.resolve("README.md"), "# x\n" + ReadmeTable.START + "\nold\n" + ReadmeTable.END + "\n");
-        assertThat(Main.run("experiment", NetworkDissectionExperiment.NAME, "--folder", dir.toString(), "--quick"))
-                .isZero();
+        assertThat(Main.run("experiment", NetworkDissectionExperiment.NAME, "--folder", dir.toString(), "--quick",
+                "--variants", "weighted-bce,bce")).isZero();
         CsvTable table = CsvTable.read(dir.resolve("out/table.csv"));
         assertThat(table.rows()).extracting(r -> r.get(0) + "/" + r.get(2)).containsExactly("weighted-bce/1",
                 "weighted-bce/2", "bce/1", "bce/2");
