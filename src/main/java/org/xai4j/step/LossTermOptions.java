@@ -15,7 +15,7 @@ public record LossTermOptions(String name, Double weight, Double warmupEpochs, M
         name = LossTerms.requireKnown(name);
         weight = weight == null ? 1.0 : weight;
         warmupEpochs = warmupEpochs == null ? 0.0 : warmupEpochs;
-        options = options == null ? Map.of() : Map.copyOf(options);
+        options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
         if (!(weight >= 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException("weight: must be >= 0, got " + weight);
         }
