@@ -6,7 +6,7 @@ package org.xai4j.data;
  *
  * <pre>
  * data:
- *   source: synthetic        # or csv
+ *   source: synthetic        # or csv, chestxray14
  *   synthetic: {size: 64, train: 1000, confounder: {type: marker, rate: 0.9}}
  *   manifest: {path: datasets/mine/manifest.csv, labelColumns: [label]}
  *   transforms: {normalisation: none, flipHorizontal: 0.5}
@@ -16,20 +16,25 @@ package org.xai4j.data;
  * @param synthetic  generator settings, used when {@code source: synthetic}
  * @param manifest   manifest settings, used when {@code source: csv}
  * @param transforms normalisation and augmentation (the batch size is {@code train.batchSize})
+ * @param chestxray14 the NIH ChestX-ray14 folder and settings, used when {@code source: chestxray14}
  */
 public record DataOptions(String source, SyntheticOptions synthetic, ManifestOptions manifest,
-                          TransformOptions transforms) {
+                          TransformOptions transforms, ChestXray14Options chestxray14) {
     public DataOptions {
         source = OptionChecks.oneOf("source", OptionChecks.orDefault(source, "synthetic"), DataSources.names());
         synthetic = OptionChecks.orDefault(synthetic, SyntheticOptions.defaults());
         manifest = OptionChecks.orDefault(manifest, ManifestOptions.defaults());
         transforms = OptionChecks.orDefault(transforms, TransformOptions.defaults());
+        chestxray14 = OptionChecks.orDefault(chestxray14, ChestXray14Options.defaults());
+        if (source.equals("chestxray14") && (chestxray14.folder() == null || chestxray14.folder().isBlank())) {
+            throw new IllegalArgumentException("chestxray14.folder: required when source is chestxray14");
+        }
         if (source.equals("csv") && (manifest.path() == null || manifest.path().isBlank())) {
             throw new IllegalArgumentException("manifest.path: required when source is csv");
         }
     }
 
     public static DataOptions defaults() {
-        return new DataOptions(null, null, null, null);
+        return new DataOptions(null, null, null, null, null);
     }
 }

@@ -22,6 +22,8 @@ public final class DataSources {
     static {
         register("synthetic", (o, base) -> new SyntheticBrainGenerator(o.synthetic()));
         register("csv", (o, base) -> new CsvManifestSource(o.manifest(), base.resolve(o.manifest().path()).normalize()));
+        register("chestxray14", (o, base) -> new ChestXray14Source(o.chestxray14(),
+                base.resolve(o.chestxray14().folder()).normalize()));
     }
 
     private DataSources() {

@@ -87,4 +87,42 @@ final class ImageOps {
     private static float at(float[] src, int c, int h, int w, int x, int y) {
         return x < 0 || y < 0 || x >= w || y >= h ? 0f : src[c * h * w + y * w + x];
     }
+
+    /**
+     * Reduces (or enlarges) an h x w single-channel image to outH x outW by area averaging: each output pixel is the
+     * mean of the input over its footprint, partial pixels weighted by their covered fraction (exact block means for
+     * integer factors).
+     */
+    static float[] resizeArea(float[] src, int h, int w, int outH, int outW) {
+        if (h == outH && w == outW) {
+            return src.clone();
+        }
+        double[] in = new double[src.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = src[i];
+        }
+        double[] tmp = new double[h * outW];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < outW; x++) {
+                tmp[y * outW + x] = mean(in, y * w, 1, w, (double) x * w / outW, (double) (x + 1) * w / outW);
+            }
+        }
+        float[] out = new float[outH * outW];
+        for (int x = 0; x < outW; x++) {
+            for (int y = 0; y < outH; y++) {
+                out[y * outW + x] = (float) mean(tmp, x, outW, h, (double) y * h / outH, (double) (y + 1) * h / outH);
+            }
+        }
+        return out;
+    }
+
+    /** Mean of {@code src[offset + i * stride]} over the real interval [a, b) of indices i in [0, n). */
+    private static double mean(double[] src, int offset, int stride, int n, double a, double b) {
+        double sum = 0;
+        for (int i = (int) Math.floor(a); i < Math.min(n, (int) Math.ceil(b)); i++) {
+            double cover = Math.min(b, i + 1) - Math.max(a, i);
+            sum += cover * src[offset + i * stride];
+        }
+        return sum / (b - a);
+    }
 }

@@ -1,0 +1,260 @@
+package org.xai4j.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The NIH ChestX-ray14 data set (Wang et al., CVPR 2017) read from its own files, as they ship:
+ * <ul>
+ * <li>{@code Data_Entry_2017.csv}: {@code Image Index}, {@code Finding Labels} (findings joined by {@code |};
+ * {@code No Finding} for none), {@code Patient ID}, {@code View Position}, {@code OriginalImage[Width},
+ * {@code Height]};</li>
+ * <li>{@code train_val_list.txt} and {@code test_list.txt}: the official split, one image name a line; the
+ * validation images are the train_val images of a seeded {@code valFraction} of its patients, so no patient
+ * straddles train and validation;</li>
+ * <li>{@code BBox_List_2017.csv} (optional): {@code Image Index}, {@code Finding Label}, {@code Bbox [x},
+ * {@code y}, {@code w}, {@code h]} in original-image pixels, rescaled to the training size;</li>
+ * <li>{@code images/<Image Index>}: the PNGs (8-bit grey; an alpha or colour channel is reduced to the first),
+ * reduced to {@code size x size} by area averaging.</li>
+ * </ul>
+ * Multi-label over the configured findings. A missing file, a header without an expected column, a finding or a
+ * number that cannot be read stops with the file, line and column.
+ */
+final class ChestXray14Source implements DataSource {
+    static final String ENTRIES = "Data_Entry_2017.csv";
+    static final String BOXES = "BBox_List_2017.csv";
+    static final String TRAIN_VAL = "train_val_list.txt";
+    static final String TEST = "test_list.txt";
+    static final String IMAGES = "images";
+    static final List<String> ENTRY_COLUMNS = List.of("Image Index", "Finding Labels", "Patient ID",
+            "View Position", "OriginalImage[Width", "Height]");
+    static final List<String> BOX_COLUMNS = List.of("Image Index", "Finding Label", "Bbox [x", "y", "w", "h]");
+    private static final String NONE = "No Finding";
+
+    private final ChestXray14Options options;
+    private final Path folder;
+
+    ChestXray14Source(ChestXray14Options options, Path folder) {
+        this.options = options;
+        this.folder = folder;
+    }
+
+    private record Entry(String image, float[] labels, String patient, int width, int height) {
+    }
+
+    @Override
+    public SampleSet load() {
+        Map<String, Entry> entries = entries();
+        Map<String, List<BoundingBox>> boxes = Files.isRegularFile(folder.resolve(BOXES)) ? boxes(entries)
+                : Map.of();
+        List<String> trainVal = list(TRAIN_VAL, entries);
+        List<String> test = list(TEST, entries);
+        Set<String> valPatients = valPatients(trainVal, entries);
+        List<Sample> samples = new ArrayList<>();
+        int[] counts = new int[Split.values().length];
+        for (String image : trainVal) {
+            Entry e = entries.get(image);
+            Split split = valPatients.contains(e.patient()) ? Split.VAL : Split.TRAIN;
+            if (options.limit() == null || counts[split.ordinal()] < options.limit()) {
+                counts[split.ordinal()]++;
+                samples.add(sample(e, split, boxes.getOrDefault(image, List.of())));
+            }
+        }
+        for (String image : test) {
+            if (options.limit() == null || counts[Split.TEST.ordinal()] < options.limit()) {
+                counts[Split.TEST.ordinal()]++;
+                samples.add(sample(entries.get(image), Split.TEST, boxes.getOrDefault(image, List.of())));
+            }
+        }
+        return new SampleSet(options.labels(), LabelTask.MULTI_LABEL, 1, options.size(), options.size(), samples);
+    }
+
+    private Map<String, Entry> entries() {
+        Path file = folder.resolve(ENTRIES);
+        Map<String, Entry> out = new HashMap<>();
+        try (Reader r = open(file); CSVParser p = parser(r)) {
+            requireColumns(file, p, ENTRY_COLUMNS);
+            for (CSVRecord rec : p) {
+                String where = file + ", line " + (rec.getRecordNumber() + 1);
+                String image = rec.get("Image Index").trim();
+                float[] labels = new float[options.labels().size()];
+                for (String f : rec.get("Finding Labels").split("\\|")) {
+                    String finding = f.trim();
+                    if (finding.equals(NONE)) {
+                        continue;
+                    }
+                    if (!ChestXray14Options.FINDINGS.contains(finding)) {
+                        throw new DataException(where + ", column 'Finding Labels': unknown finding '" + finding
+                                + "' (expected " + String.join("|", ChestXray14Options.FINDINGS) + " or " + NONE + ")");
+                    }
+                    int k = options.labels().indexOf(finding);
+                    if (k >= 0) {
+                        labels[k] = 1;
+                    }
+                }
+                out.put(image, new Entry(image, labels, rec.get("Patient ID").trim(),
+                        positive(where, "OriginalImage[Width", rec.get("OriginalImage[Width")),
+                        positive(where, "Height]", rec.get("Height]"))));
+            }
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            throw new DataException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        return out;
+    }
+
+    private Map<String, List<BoundingBox>> boxes(Map<String, Entry> entries) {
+        Path file = folder.resolve(BOXES);
+        Map<String, List<BoundingBox>> out = new HashMap<>();
+        try (Reader r = open(file); CSVParser p = parser(r)) {
+            requireColumns(file, p, BOX_COLUMNS);
+            for (CSVRecord rec : p) {
+                String where = file + ", line " + (rec.getRecordNumber() + 1);
+                String image = rec.get("Image Index").trim();
+                Entry e = entries.get(image);
+                if (e == null) {
+                    throw new DataException(where + ", column 'Image Index': '" + image + "' is not in " + ENTRIES);
+                }
+                String finding = rec.get("Finding Label").trim();
+                // the box list spells one finding "Infiltrate"
+                finding = finding.equals("Infiltrate") ? "Infiltration" : finding;
+                if (!ChestXray14Options.FINDINGS.contains(finding)) {
+                    throw new DataException(where + ", column 'Finding Label': unknown finding '" + finding + "'");
+                }
+                int label = options.labels().indexOf(finding);
+                if (label < 0) {
+                    continue;
+                }
+                double sx = (double) options.size() / e.width();
+                double sy = (double) options.size() / e.height();
+                double x = number(where, "Bbox [x", rec.get("Bbox [x"));
+                double y = number(where, "y", rec.get("y"));
+                double w = number(where, "w", rec.get("w"));
+                double h = number(where, "h]", rec.get("h]"));
+                int x0 = clamp((int) Math.floor(x * sx));
+                int y0 = clamp((int) Math.floor(y * sy));
+                int x1 = clamp((int) Math.ceil((x + w) * sx));
+                int y1 = clamp((int) Math.ceil((y + h) * sy));
+                out.computeIfAbsent(image, k -> new ArrayList<>()).add(new BoundingBox(label, x0, y0, x1, y1));
+            }
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            throw new DataException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        return out;
+    }
+
+    private List<String> list(String name, Map<String, Entry> entries) {
+        Path file = folder.resolve(name);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": file not found (the official split list of ChestX-ray14)", e);
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String image = lines.get(i).trim();
+            if (image.isEmpty()) {
+                continue;
+            }
+            if (!entries.containsKey(image)) {
+                throw new DataException(file + ", line " + (i + 1) + ": '" + image + "' is not in " + ENTRIES);
+            }
+            out.add(image);
+        }
+        return out;
+    }
+
+    /** A seeded {@code valFraction} of the train_val patients, drawn per patient. */
+    private Set<String> valPatients(List<String> trainVal, Map<String, Entry> entries) {
+        Set<String> patients = new LinkedHashSet<>();
+        trainVal.forEach(i -> patients.add(entries.get(i).patient()));
+        Set<String> val = new LinkedHashSet<>();
+        for (String p : patients) {
+            long h = Seeds.mix(options.seed(), p.hashCode(), 7);
+            if ((h >>> 11) * 0x1.0p-53 < options.valFraction()) {
+                val.add(p);
+            }
+        }
+        return val;
+    }
+
+    private Sample sample(Entry e, Split split, List<BoundingBox> boxes) {
+        Path file = folder.resolve(IMAGES).resolve(e.image());
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file + ": image not found (listed in " + ENTRIES + "; the PNGs go in "
+                    + folder.resolve(IMAGES) + ")");
+        }
+        ImageFiles.Pixels px;
+        try {
+            px = ImageFiles.read(file);
+        } catch (IOException ex) {
+            throw new DataException(file + ": cannot read (" + ex.getMessage() + ")", ex);
+        }
+        float[] grey = java.util.Arrays.copyOf(px.data(), px.height() * px.width()); // first channel
+        float[] pixels = ImageOps.resizeArea(grey, px.height(), px.width(), options.size(), options.size());
+        return new Sample(e.image(), pixels, 1, options.size(), options.size(), e.labels().clone(), null, Map.of(),
+                boxes, split);
+    }
+
+    private int clamp(int v) {
+        return Math.max(0, Math.min(options.size(), v));
+    }
+
+    private static Reader open(Path file) throws IOException {
+        try {
+            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": file not found", e);
+        }
+    }
+
+    private static CSVParser parser(Reader r) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
+                .setIgnoreEmptyLines(true).build().parse(r);
+    }
+
+    private static void requireColumns(Path file, CSVParser p, List<String> columns) {
+        for (String c : columns) {
+            if (!p.getHeaderMap().containsKey(c)) {
+                throw new DataException(file + ", line 1: the header has no column '" + c + "' (expected the public "
+                        + "header with " + String.join(", ", columns) + ")");
+            }
+        }
+    }
+
+    private static int positive(String where, String column, String value) {
+        double v = number(where, column, value);
+        if (!(v >= 1) || v != Math.rint(v)) {
+            throw new DataException(where + ", column '" + column + "': expected a positive integer, got '" + value
+                    + "'");
+        }
+        return (int) v;
+    }
+
+    private static double number(String where, String column, String value) {
+        try {
+            double v = Double.parseDouble(value.trim());
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new DataException(where + ", column '" + column + "': expected a number, got '" + value + "'");
+    }
+}
