@@ -1,7 +1,6 @@
 package org.xai4j.data;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,9 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The NIH ChestX-ray14 data set (Wang et al., CVPR 2017) read from its own files, as they ship:
@@ -83,75 +79,59 @@ final class ChestXray14Source implements DataSource {
     }
 
     private Map<String, Entry> entries() {
-        Path file = folder.resolve(ENTRIES);
         Map<String, Entry> out = new HashMap<>();
-        try (Reader r = open(file); CSVParser p = parser(r)) {
-            requireColumns(file, p, ENTRY_COLUMNS);
-            for (CSVRecord rec : p) {
-                String where = file + ", line " + (rec.getRecordNumber() + 1);
-                String image = rec.get("Image Index").trim();
-                float[] labels = new float[options.labels().size()];
-                for (String f : rec.get("Finding Labels").split("\\|")) {
-                    String finding = f.trim();
-                    if (finding.equals(NONE)) {
-                        continue;
-                    }
-                    if (!ChestXray14Options.FINDINGS.contains(finding)) {
-                        throw new DataException(where + ", column 'Finding Labels': unknown finding '" + finding
-                                + "' (expected " + String.join("|", ChestXray14Options.FINDINGS) + " or " + NONE + ")");
-                    }
-                    int k = options.labels().indexOf(finding);
-                    if (k >= 0) {
-                        labels[k] = 1;
-                    }
+        PublicCsv.read(folder.resolve(ENTRIES), ENTRY_COLUMNS, (rec, where) -> {
+            String image = rec.get("Image Index").trim();
+            float[] labels = new float[options.labels().size()];
+            for (String f : rec.get("Finding Labels").split("\\|")) {
+                String finding = f.trim();
+                if (finding.equals(NONE)) {
+                    continue;
                 }
-                out.put(image, new Entry(image, labels, rec.get("Patient ID").trim(),
-                        positive(where, "OriginalImage[Width", rec.get("OriginalImage[Width")),
-                        positive(where, "Height]", rec.get("Height]"))));
+                if (!ChestXray14Options.FINDINGS.contains(finding)) {
+                    throw new DataException(where + ", column 'Finding Labels': unknown finding '" + finding
+                            + "' (expected " + String.join("|", ChestXray14Options.FINDINGS) + " or " + NONE + ")");
+                }
+                int k = options.labels().indexOf(finding);
+                if (k >= 0) {
+                    labels[k] = 1;
+                }
             }
-        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            throw new DataException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+            out.put(image, new Entry(image, labels, rec.get("Patient ID").trim(),
+                    PublicCsv.positive(where, "OriginalImage[Width", rec.get("OriginalImage[Width")),
+                    PublicCsv.positive(where, "Height]", rec.get("Height]"))));
+        });
         return out;
     }
 
     private Map<String, List<BoundingBox>> boxes(Map<String, Entry> entries) {
-        Path file = folder.resolve(BOXES);
         Map<String, List<BoundingBox>> out = new HashMap<>();
-        try (Reader r = open(file); CSVParser p = parser(r)) {
-            requireColumns(file, p, BOX_COLUMNS);
-            for (CSVRecord rec : p) {
-                String where = file + ", line " + (rec.getRecordNumber() + 1);
-                String image = rec.get("Image Index").trim();
-                Entry e = entries.get(image);
-                if (e == null) {
-                    throw new DataException(where + ", column 'Image Index': '" + image + "' is not in " + ENTRIES);
-                }
-                String finding = rec.get("Finding Label").trim();
-                // the box list spells one finding "Infiltrate"
-                finding = finding.equals("Infiltrate") ? "Infiltration" : finding;
-                if (!ChestXray14Options.FINDINGS.contains(finding)) {
-                    throw new DataException(where + ", column 'Finding Label': unknown finding '" + finding + "'");
-                }
-                int label = options.labels().indexOf(finding);
-                if (label < 0) {
-                    continue;
-                }
-                double sx = (double) options.size() / e.width();
-                double sy = (double) options.size() / e.height();
-                double x = number(where, "Bbox [x", rec.get("Bbox [x"));
-                double y = number(where, "y", rec.get("y"));
-                double w = number(where, "w", rec.get("w"));
-                double h = number(where, "h]", rec.get("h]"));
-                int x0 = clamp((int) Math.floor(x * sx));
-                int y0 = clamp((int) Math.floor(y * sy));
-                int x1 = clamp((int) Math.ceil((x + w) * sx));
-                int y1 = clamp((int) Math.ceil((y + h) * sy));
-                out.computeIfAbsent(image, k -> new ArrayList<>()).add(new BoundingBox(label, x0, y0, x1, y1));
+        PublicCsv.read(folder.resolve(BOXES), BOX_COLUMNS, (rec, where) -> {
+            String image = rec.get("Image Index").trim();
+            Entry e = entries.get(image);
+            if (e == null) {
+                throw new DataException(where + ", column 'Image Index': '" + image + "' is not in " + ENTRIES);
             }
-        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            throw new DataException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+            String finding = rec.get("Finding Label").trim();
+            // the box list spells one finding "Infiltrate"
+            finding = finding.equals("Infiltrate") ? "Infiltration" : finding;
+            if (!ChestXray14Options.FINDINGS.contains(finding)) {
+                throw new DataException(where + ", column 'Finding Label': unknown finding '" + finding + "'");
+            }
+            int label = options.labels().indexOf(finding);
+            if (label < 0) {
+                return;
+            }
+            double sx = (double) options.size() / e.width();
+            double sy = (double) options.size() / e.height();
+            double x = PublicCsv.number(where, "Bbox [x", rec.get("Bbox [x"));
+            double y = PublicCsv.number(where, "y", rec.get("y"));
+            double w = PublicCsv.number(where, "w", rec.get("w"));
+            double h = PublicCsv.number(where, "h]", rec.get("h]"));
+            out.computeIfAbsent(image, k -> new ArrayList<>()).add(new BoundingBox(label,
+                    clamp((int) Math.floor(x * sx)), clamp((int) Math.floor(y * sy)),
+                    clamp((int) Math.ceil((x + w) * sx)), clamp((int) Math.ceil((y + h) * sy))));
+        });
         return out;
     }
 
@@ -194,67 +174,12 @@ final class ChestXray14Source implements DataSource {
     }
 
     private Sample sample(Entry e, Split split, List<BoundingBox> boxes) {
-        Path file = folder.resolve(IMAGES).resolve(e.image());
-        if (!Files.isRegularFile(file)) {
-            throw new DataException(file + ": image not found (listed in " + ENTRIES + "; the PNGs go in "
-                    + folder.resolve(IMAGES) + ")");
-        }
-        ImageFiles.Pixels px;
-        try {
-            px = ImageFiles.read(file);
-        } catch (IOException ex) {
-            throw new DataException(file + ": cannot read (" + ex.getMessage() + ")", ex);
-        }
-        float[] grey = java.util.Arrays.copyOf(px.data(), px.height() * px.width()); // first channel
-        float[] pixels = ImageOps.resizeArea(grey, px.height(), px.width(), options.size(), options.size());
+        float[] pixels = PublicCsv.grey(folder.resolve(IMAGES).resolve(e.image()), options.size(), ENTRIES);
         return new Sample(e.image(), pixels, 1, options.size(), options.size(), e.labels().clone(), null, Map.of(),
                 boxes, split);
     }
 
     private int clamp(int v) {
         return Math.max(0, Math.min(options.size(), v));
-    }
-
-    private static Reader open(Path file) throws IOException {
-        try {
-            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": file not found", e);
-        }
-    }
-
-    private static CSVParser parser(Reader r) throws IOException {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
-                .setIgnoreEmptyLines(true).build().parse(r);
-    }
-
-    private static void requireColumns(Path file, CSVParser p, List<String> columns) {
-        for (String c : columns) {
-            if (!p.getHeaderMap().containsKey(c)) {
-                throw new DataException(file + ", line 1: the header has no column '" + c + "' (expected the public "
-                        + "header with " + String.join(", ", columns) + ")");
-            }
-        }
-    }
-
-    private static int positive(String where, String column, String value) {
-        double v = number(where, column, value);
-        if (!(v >= 1) || v != Math.rint(v)) {
-            throw new DataException(where + ", column '" + column + "': expected a positive integer, got '" + value
-                    + "'");
-        }
-        return (int) v;
-    }
-
-    private static double number(String where, String column, String value) {
-        try {
-            double v = Double.parseDouble(value.trim());
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new DataException(where + ", column '" + column + "': expected a number, got '" + value + "'");
     }
 }

@@ -6,7 +6,7 @@ package org.xai4j.data;
  *
  * <pre>
  * data:
- *   source: synthetic        # or csv, chestxray14
+ *   source: synthetic        # or csv, chestxray14, ham10000
  *   synthetic: {size: 64, train: 1000, confounder: {type: marker, rate: 0.9}}
  *   manifest: {path: datasets/mine/manifest.csv, labelColumns: [label]}
  *   transforms: {normalisation: none, flipHorizontal: 0.5}
@@ -17,17 +17,22 @@ package org.xai4j.data;
  * @param manifest   manifest settings, used when {@code source: csv}
  * @param transforms normalisation and augmentation (the batch size is {@code train.batchSize})
  * @param chestxray14 the NIH ChestX-ray14 folder and settings, used when {@code source: chestxray14}
+ * @param ham10000   the HAM10000 folder and settings, used when {@code source: ham10000}
  */
 public record DataOptions(String source, SyntheticOptions synthetic, ManifestOptions manifest,
-                          TransformOptions transforms, ChestXray14Options chestxray14) {
+                          TransformOptions transforms, ChestXray14Options chestxray14, Ham10000Options ham10000) {
     public DataOptions {
         source = OptionChecks.oneOf("source", OptionChecks.orDefault(source, "synthetic"), DataSources.names());
         synthetic = OptionChecks.orDefault(synthetic, SyntheticOptions.defaults());
         manifest = OptionChecks.orDefault(manifest, ManifestOptions.defaults());
         transforms = OptionChecks.orDefault(transforms, TransformOptions.defaults());
         chestxray14 = OptionChecks.orDefault(chestxray14, ChestXray14Options.defaults());
+        ham10000 = OptionChecks.orDefault(ham10000, Ham10000Options.defaults());
         if (source.equals("chestxray14") && (chestxray14.folder() == null || chestxray14.folder().isBlank())) {
             throw new IllegalArgumentException("chestxray14.folder: required when source is chestxray14");
+        }
+        if (source.equals("ham10000") && (ham10000.folder() == null || ham10000.folder().isBlank())) {
+            throw new IllegalArgumentException("ham10000.folder: required when source is ham10000");
         }
         if (source.equals("csv") && (manifest.path() == null || manifest.path().isBlank())) {
             throw new IllegalArgumentException("manifest.path: required when source is csv");
@@ -35,6 +40,6 @@ public record DataOptions(String source, SyntheticOptions synthetic, ManifestOpt
     }
 
     public static DataOptions defaults() {
-        return new DataOptions(null, null, null, null, null);
+        return new DataOptions(null, null, null, null, null, null);
     }
 }

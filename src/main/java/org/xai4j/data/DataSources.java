@@ -24,6 +24,8 @@ public final class DataSources {
         register("csv", (o, base) -> new CsvManifestSource(o.manifest(), base.resolve(o.manifest().path()).normalize()));
         register("chestxray14", (o, base) -> new ChestXray14Source(o.chestxray14(),
                 base.resolve(o.chestxray14().folder()).normalize()));
+        register("ham10000", (o, base) -> new Ham10000Source(o.ham10000(), base.resolve(o.ham10000().folder())
+                .normalize()));
     }
 
     private DataSources() {

@@ -21,13 +21,15 @@ public final class EpochPolicy {
 
     /**
      * The state after {@code summary}'s epoch. Without validation (NaN validation loss) every epoch counts as
-     * an improvement, so the best checkpoint is the last one.
+     * an improvement, so the best checkpoint is the last one. A monitored metric that is undefined (val AUC when the
+     * validation split lacks a class) is never an improvement, except while no epoch has been best yet, so that a
+     * run always has a best checkpoint.
      *
      * @param iteration parameter updates done so far
      */
     public TrainingState next(TrainingState state, EpochSummary summary, long iteration) {
         double candidate = stopping.metric() == EarlyStoppingOptions.Metric.VAL_AUC ? summary.valAuc() : summary.valLoss();
-        boolean improved = Double.isNaN(summary.valLoss())
+        boolean improved = Double.isNaN(summary.valLoss()) || state.bestEpoch() == 0
                 || stopping.metric().improves(candidate, state.bestMetric(), stopping.minDelta());
         int epoch = summary.epoch();
         int sinceChange = improved ? 0 : state.epochsSinceLrChange() + 1;

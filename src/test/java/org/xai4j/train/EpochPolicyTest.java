@@ -20,6 +20,19 @@ class EpochPolicyTest {
     }
 
     @Test
+    void anUndefinedValidationAucStillGivesTheRunABestCheckpoint() {
+        EpochPolicy p = new EpochPolicy(options("earlyStopping.metric=val_auc"));
+        TrainingState s = p.next(TrainingState.start(1.0), epoch(1, 0.5, Double.NaN), 10);
+        assertThat(s.bestEpoch()).as("the first epoch, when no epoch was best yet").isEqualTo(1);
+        s = p.next(s, epoch(2, 0.4, Double.NaN), 20);
+        assertThat(s.bestEpoch()).isEqualTo(1);
+        s = p.next(s, epoch(3, 0.4, 0.7), 30);
+        assertThat(s.bestEpoch()).isEqualTo(3);
+        s = p.next(s, epoch(4, 0.4, Double.NaN), 40);
+        assertThat(s.bestEpoch()).isEqualTo(3);
+    }
+
+    @Test
     void plateauReducesTheLearningRateAfterPatienceEpochsWithoutImprovement() {
         EpochPolicy p = new EpochPolicy(options("schedule.type=plateau", "schedule.patience=2", "schedule.factor=0.1",
                 "earlyStopping.metric=val_loss"));
