@@ -6,7 +6,7 @@ package org.xai4j.data;
  *
  * <pre>
  * data:
- *   source: synthetic        # or csv, chestxray14, ham10000
+ *   source: synthetic        # or csv, chestxray14, ham10000, chexpert
  *   synthetic: {size: 64, train: 1000, confounder: {type: marker, rate: 0.9}}
  *   manifest: {path: datasets/mine/manifest.csv, labelColumns: [label]}
  *   transforms: {normalisation: none, flipHorizontal: 0.5}
@@ -18,9 +18,11 @@ package org.xai4j.data;
  * @param transforms normalisation and augmentation (the batch size is {@code train.batchSize})
  * @param chestxray14 the NIH ChestX-ray14 folder and settings, used when {@code source: chestxray14}
  * @param ham10000   the HAM10000 folder and settings, used when {@code source: ham10000}
+ * @param chexpert   the CheXpert folder and settings, used when {@code source: chexpert}
  */
 public record DataOptions(String source, SyntheticOptions synthetic, ManifestOptions manifest,
-                          TransformOptions transforms, ChestXray14Options chestxray14, Ham10000Options ham10000) {
+                          TransformOptions transforms, ChestXray14Options chestxray14, Ham10000Options ham10000,
+                          CheXpertOptions chexpert) {
     public DataOptions {
         source = OptionChecks.oneOf("source", OptionChecks.orDefault(source, "synthetic"), DataSources.names());
         synthetic = OptionChecks.orDefault(synthetic, SyntheticOptions.defaults());
@@ -28,6 +30,10 @@ public record DataOptions(String source, SyntheticOptions synthetic, ManifestOpt
         transforms = OptionChecks.orDefault(transforms, TransformOptions.defaults());
         chestxray14 = OptionChecks.orDefault(chestxray14, ChestXray14Options.defaults());
         ham10000 = OptionChecks.orDefault(ham10000, Ham10000Options.defaults());
+        chexpert = OptionChecks.orDefault(chexpert, CheXpertOptions.defaults());
+        if (source.equals("chexpert") && (chexpert.folder() == null || chexpert.folder().isBlank())) {
+            throw new IllegalArgumentException("chexpert.folder: required when source is chexpert");
+        }
         if (source.equals("chestxray14") && (chestxray14.folder() == null || chestxray14.folder().isBlank())) {
             throw new IllegalArgumentException("chestxray14.folder: required when source is chestxray14");
         }
@@ -40,6 +46,6 @@ public record DataOptions(String source, SyntheticOptions synthetic, ManifestOpt
     }
 
     public static DataOptions defaults() {
-        return new DataOptions(null, null, null, null, null, null);
+        return new DataOptions(null, null, null, null, null, null, null);
     }
 }

@@ -26,6 +26,8 @@ public final class DataSources {
                 base.resolve(o.chestxray14().folder()).normalize()));
         register("ham10000", (o, base) -> new Ham10000Source(o.ham10000(), base.resolve(o.ham10000().folder())
                 .normalize()));
+        register("chexpert", (o, base) -> new CheXpertSource(o.chexpert(), base.resolve(o.chexpert().folder())
+                .normalize()));
     }
 
     private DataSources() {

@@ -54,9 +54,9 @@ class DataOptionsTest {
                 .hasMessageContaining("confounder.type: unknown 'foo' (allowed: none, intensity, noise, marker)");
         assertThatThrownBy(() -> YAML.readValue("synthetic: {sise: 64}", DataOptions.class))
                 .hasMessageContaining("sise");
-        assertThatThrownBy(() -> new DataOptions("dicom", null, null, null, null, null))
-                .hasMessage("source: unknown 'dicom' (allowed: synthetic, csv, chestxray14, ham10000)");
-        assertThatThrownBy(() -> new DataOptions("csv", null, null, null, null, null))
+        assertThatThrownBy(() -> new DataOptions("dicom", null, null, null, null, null, null))
+                .hasMessage("source: unknown 'dicom' (allowed: synthetic, csv, chestxray14, ham10000, chexpert)");
+        assertThatThrownBy(() -> new DataOptions("csv", null, null, null, null, null, null))
                 .hasMessageStartingWith("manifest.path:");
         assertThatThrownBy(() -> YAML.readValue("batchSize: 8", DataOptions.class))
                 .as("the batch size lives in train.batchSize").hasMessageContaining("batchSize");
@@ -67,7 +67,7 @@ class DataOptionsTest {
         SampleSet set = Synth.of(3, 1, 1).size(32).load();
         ManifestExporter.export(set, tmp.resolve("datasets/s"));
         DataOptions o = new DataOptions("csv", null, ManifestOptions.of("datasets/s/manifest.csv", null,
-                set.labelNames(), null), null, null, null);
+                set.labelNames(), null), null, null, null, null);
         SampleSet back = DataSources.load(o, tmp);
         for (int i = 0; i < 5; i++) {
             Samples.assertSame(set.samples().get(i), back.samples().get(i));
