@@ -20,8 +20,9 @@ import java.util.Map;
  * @param size              side of the square training images; default 224
  * @param labels            the observations used as labels: {@code all} (the 14 columns, default), {@code competition}
  *                          (Atelectasis, Cardiomegaly, Consolidation, Edema, Pleural Effusion) or a list of names
- * @param uncertain         the policy for an uncertain label ({@code -1}): {@code zeros} (U-Zeros, default) or
- *                          {@code ones} (U-Ones); a blank is negative
+ * @param uncertain         the policy for an uncertain label ({@code -1}): {@code zeros} (U-Zeros, default),
+ *                          {@code ones} (U-Ones) or {@code ignore} (U-Ignore: the label is NaN, masked out of the
+ *                          weighted BCE and of that label's metrics); a blank is negative
  * @param uncertainPerLabel a policy per label, overriding {@code uncertain}
  * @param frontalOnly       keep only frontal images ({@code Frontal/Lateral} = {@code Frontal}); default true
  * @param valFraction       share of the train.csv patients held out for validation (valid.csv is the test split);
@@ -39,7 +40,7 @@ public record CheXpertOptions(String folder, Integer size, Object labels, String
     /** The five labels of the CheXpert competition. */
     public static final List<String> COMPETITION = List.of("Atelectasis", "Cardiomegaly", "Consolidation", "Edema",
             "Pleural Effusion");
-    static final List<String> POLICIES = List.of("zeros", "ones");
+    static final List<String> POLICIES = List.of("zeros", "ones", "ignore");
 
     public CheXpertOptions {
         size = size == null ? 224 : size;
@@ -73,7 +74,7 @@ public record CheXpertOptions(String folder, Integer size, Object labels, String
         return (List<String>) labels;
     }
 
-    /** The policy of {@code label}: {@code zeros} or {@code ones}. */
+    /** The policy of {@code label}: {@code zeros}, {@code ones} or {@code ignore}. */
     public String policy(String label) {
         return uncertainPerLabel.getOrDefault(label, uncertain);
     }

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code 1} positive, {@code 0} negative, {@code -1} uncertain, blank not mentioned), the JPEGs at the paths the
  * {@code Path} column gives (relative to the data set folder's parent). {@code valid.csv} is the test split (the
  * official test set is not public); the validation split is a seeded share of the train.csv patients. Uncertain
- * labels follow the U-Zeros or U-Ones policy, per label; a blank is negative.
+ * labels follow the U-Zeros, U-Ones or U-Ignore (NaN, masked out of the loss and the metrics) policy, per label; a
+ * blank is negative.
  */
 final class CheXpertSource implements DataSource {
     static final String TRAIN = "train.csv";
@@ -85,7 +86,11 @@ final class CheXpertSource implements DataSource {
             return 0;
         }
         if (d == -1) {
-            return policy.equals("ones") ? 1 : 0;
+            return switch (policy) {
+                case "ones" -> 1;
+                case "ignore" -> Float.NaN;
+                default -> 0;
+            };
         }
         throw new DataException(where + ", column '" + column + "': expected 1, 0, -1 or blank, got '" + raw + "'");
     }

@@ -11,7 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>{@code beta_c = #negatives / #positives} of label {@code c}, counted per mini-batch ({@link BetaMode#BATCH})
  * or taken from the training set ({@link BetaMode#DATASET}). A batch without a positive (or without a
  * negative) for {@code c} uses the training-set ratio instead, so nothing divides by zero and no batch has a
- * zero weight. Reference: Khakzar et al., MICCAI 2019; Wang et al. (ChestX-ray14), CVPR 2017.
+ * zero weight. A NaN label (an entry without a label, CheXpert's U-Ignore) is masked out: it adds nothing to the
+ * loss or its gradient and is not counted in beta. Reference: Khakzar et al., MICCAI 2019; Wang et al.
+ * (ChestX-ray14), CVPR 2017.
  */
 public final class WeightedBce implements LogitLoss {
     private final BetaMode mode;
@@ -49,12 +51,14 @@ public final class WeightedBce implements LogitLoss {
         double[] beta = new double[numLabels];
         for (int c = 0; c < numLabels; c++) {
             long pos = 0;
+            long known = 0;
             for (float[] row : labels) {
-                if (row[c] > 0.5f) {
-                    pos++;
+                if (!Float.isNaN(row[c])) {
+                    known++;
+                    pos += row[c] > 0.5f ? 1 : 0;
                 }
             }
-            long neg = labels.length - pos;
+            long neg = known - pos;
             beta[c] = pos == 0 || neg == 0 ? 1.0 : (double) neg / pos;
         }
         return beta;
@@ -73,12 +77,14 @@ public final class WeightedBce implements LogitLoss {
         double[] beta = new double[datasetBeta.length];
         for (int c = 0; c < beta.length; c++) {
             int pos = 0;
+            int known = 0;
             for (double[] row : y) {
-                if (row[c] > 0.5) {
-                    pos++;
+                if (!Double.isNaN(row[c])) {
+                    known++;
+                    pos += row[c] > 0.5 ? 1 : 0;
                 }
             }
-            int neg = y.length - pos;
+            int neg = known - pos;
             beta[c] = pos == 0 || neg == 0 ? datasetBeta[c] : (double) neg / pos;
         }
         return beta;
@@ -96,6 +102,9 @@ public final class WeightedBce implements LogitLoss {
             for (int c = 0; c < beta.length; c++) {
                 double zi = z[i][c];
                 double yi = y[i][c];
+                if (Double.isNaN(yi)) {
+                    continue; // masked: no loss, zero gradient
+                }
                 // -log sigmoid(z) = softplus(-z); -log(1 - sigmoid(z)) = softplus(z)
                 total += beta[c] * yi * softplus(-zi) + (1 - yi) * softplus(zi);
                 double s = sigmoid(zi);

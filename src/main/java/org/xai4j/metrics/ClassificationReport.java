@@ -28,21 +28,28 @@ public record ClassificationReport(LabelTask task, List<ClassMetrics> perClass, 
         perClass = List.copyOf(perClass);
     }
 
+    /** A multi-label entry without a label (NaN in the data), left out of its class's metrics. */
+    public static final int UNKNOWN = -1;
+
     /**
      * Computes the report.
      *
      * @param names  one name per output
      * @param scores {@code [example][output]} probabilities (sigmoid or softmax); no NaN
-     * @param labels {@code [example][output]} 0/1; exactly one 1 per row for {@link LabelTask#MULTI_CLASS};
-     *               a single column for {@link LabelTask#BINARY}
+     * @param labels {@code [example][output]} 0/1, or {@value #UNKNOWN} for a multi-label entry without a label
+     *               (CheXpert's U-Ignore: left out of that class's metrics); exactly one 1 per row for
+     *               {@link LabelTask#MULTI_CLASS}; a single column for {@link LabelTask#BINARY}
      */
     public static ClassificationReport of(LabelTask task, List<String> names, double[][] scores, int[][] labels) {
         int k = names.size();
         check(task, k, scores, labels);
         List<ClassMetrics> perClass = new ArrayList<>(k);
         for (int c = 0; c < k; c++) {
-            double[] s = column(scores, c);
-            int[] y = column(labels, c);
+            int cls = c;
+            int[] known = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i][cls] != UNKNOWN)
+                    .toArray();
+            double[] s = java.util.Arrays.stream(known).mapToDouble(i -> scores[i][cls]).toArray();
+            int[] y = java.util.Arrays.stream(known).map(i -> labels[i][cls]).toArray();
             RocCurve roc = RocCurve.of(s, y);
             Youden youden = Youden.of(roc);
             double threshold = youden.isDefined() ? youden.threshold() : FALLBACK_THRESHOLD;
@@ -71,11 +78,13 @@ public record ClassificationReport(LabelTask task, List<ClassMetrics> perClass, 
                 if (Double.isNaN(scores[i][c])) {
                     throw new IllegalArgumentException("scores[" + i + "][" + c + "] is NaN");
                 }
-                if (labels[i][c] != 0 && labels[i][c] != 1) {
-                    throw new IllegalArgumentException("labels[" + i + "][" + c + "] must be 0 or 1, got "
+                boolean unknown = labels[i][c] == UNKNOWN && task == LabelTask.MULTI_LABEL;
+                if (labels[i][c] != 0 && labels[i][c] != 1 && !unknown) {
+                    throw new IllegalArgumentException("labels[" + i + "][" + c + "] must be 0 or 1"
+                            + (task == LabelTask.MULTI_LABEL ? " (or " + UNKNOWN + ": unknown)" : "") + ", got "
                             + labels[i][c]);
                 }
-                ones += labels[i][c];
+                ones += unknown ? 0 : labels[i][c];
             }
             if (task == LabelTask.MULTI_CLASS && ones != 1) {
                 throw new IllegalArgumentException("labels[" + i + "] must hold exactly one 1 for a multi-class"

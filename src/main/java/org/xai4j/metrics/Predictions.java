@@ -53,13 +53,20 @@ public record Predictions(List<String> ids, double[][] logits, double[][] labels
         return c;
     }
 
-    /** Mean ROC AUC over the labels whose AUC is defined (both classes present); NaN when none is. */
+    /**
+     * Mean ROC AUC over the labels whose AUC is defined (both classes present among the examples with a label for
+     * it: a NaN label is left out); NaN when none is.
+     */
     public double meanAuc(boolean softmax) {
         double[][] s = scores(softmax);
         double sum = 0;
         int n = 0;
         for (int k = 0; k < numLabels(); k++) {
-            double auc = RocCurve.of(column(s, k), labelColumn(k)).auc();
+            int label = k;
+            int[] known = java.util.stream.IntStream.range(0, labels.length)
+                    .filter(i -> !Double.isNaN(labels[i][label])).toArray();
+            double auc = RocCurve.of(java.util.Arrays.stream(known).mapToDouble(i -> s[i][label]).toArray(),
+                    java.util.Arrays.stream(known).map(i -> labels[i][label] > 0.5 ? 1 : 0).toArray()).auc();
             if (!Double.isNaN(auc)) {
                 sum += auc;
                 n++;

@@ -175,7 +175,8 @@ public final class RobustEvaluation {
         int[][] y = new int[p.size()][p.numLabels()];
         for (int i = 0; i < p.size(); i++) {
             for (int k = 0; k < p.numLabels(); k++) {
-                y[i][k] = p.labels()[i][k] > 0.5 ? 1 : 0;
+                double label = p.labels()[i][k];
+                y[i][k] = Double.isNaN(label) ? org.xai4j.metrics.ClassificationReport.UNKNOWN : label > 0.5 ? 1 : 0;
             }
         }
         return y;

@@ -51,7 +51,11 @@ public final class AttributionMaps implements AnomalyMapSource {
     public List<float[]> maps(List<Sample> samples) {
         List<float[]> out = new ArrayList<>(samples.size());
         for (Batch b : BatchIterator.of(samples, batchSize).withTransforms(normalisation, false).epoch(0)) {
-            INDArray a = method.attribute(b.features(), Target.weights(b.labels()));
+            // the image's findings are explained; a label left unknown (NaN) weighs nothing
+            INDArray weights = b.labels().dup();
+            org.nd4j.linalg.indexing.BooleanIndexing.replaceWhere(weights, 0.0,
+                    org.nd4j.linalg.indexing.conditions.Conditions.isNan());
+            INDArray a = method.attribute(b.features(), Target.weights(weights));
             out.addAll(channelSums(a));
         }
         return out;

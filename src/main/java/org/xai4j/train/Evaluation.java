@@ -83,7 +83,8 @@ public final class Evaluation {
         for (int i = 0; i < p.size(); i++) {
             labels[i] = new int[p.numLabels()];
             for (int k = 0; k < p.numLabels(); k++) {
-                labels[i][k] = p.labels()[i][k] > 0.5 ? 1 : 0;
+                double y = p.labels()[i][k];
+                labels[i][k] = Double.isNaN(y) ? ClassificationReport.UNKNOWN : y > 0.5 ? 1 : 0;
             }
         }
         ClassificationReport report = ClassificationReport.of(data.task(), data.labelNames(), scores, labels);

@@ -85,6 +85,25 @@ class CheXpertSourceTest {
         assertThat(load(folder, null, Map.of(), null).labelNames()).hasSize(14);
     }
 
+    /** U-Ignore end to end: the uncertain labels are NaN, and a run trains and is evaluated on them. */
+    @Test
+    void uncertainLabelsIgnoredAreNanAndARunTrainsOnThem(@TempDir Path dir) throws IOException {
+        Path folder = fixture(dir);
+        SampleSet set = new CheXpertSource(new CheXpertOptions(folder.toString(), 32, "competition", "ignore", null,
+                null, 0.3, 1L, null), folder).load();
+        int edema = CheXpertOptions.COMPETITION.indexOf("Edema");
+        assertThat(set.samples()).allMatch(s -> Float.isNaN(s.labels()[edema]));
+        org.xai4j.config.RunConfig config = org.xai4j.testing.TinyRuns.config(1, "data.source=chexpert",
+                "data.chexpert.folder=" + folder, "data.chexpert.size=32", "data.chexpert.labels=competition",
+                "data.chexpert.uncertain=ignore", "data.chexpert.valFraction=0.3", "train.ui=false");
+        org.xai4j.train.TrainingRun.Outcome run = new org.xai4j.train.TrainingRun(config, dir.resolve("runs"), "cx",
+                null, new java.io.PrintStream(java.io.PrintStream.nullOutputStream())).execute();
+        org.xai4j.report.CsvTable metrics = org.xai4j.report.CsvTable.read(run.folder().resolve("metrics.csv"));
+        assertThat(Double.parseDouble(metrics.rows().get(0).get(metrics.header().indexOf("train_loss"))))
+                .as("a finite loss with the NaN labels masked").isFinite();
+        assertThat(run.test().images()).isEqualTo(2);
+    }
+
     @Test
     void whatCannotBeReadIsNamed(@TempDir Path dir) throws IOException {
         Path folder = fixture(dir);
@@ -104,7 +123,7 @@ class CheXpertSourceTest {
                 .hasMessageContaining("image not found");
         assertThatThrownBy(() -> new CheXpertOptions("x", null, "competitive", null, null, null, null, null, null))
                 .hasMessageContaining("labels");
-        assertThatThrownBy(() -> new CheXpertOptions("x", null, null, "ignore", null, null, null, null, null))
+        assertThatThrownBy(() -> new CheXpertOptions("x", null, null, "u-ignore", null, null, null, null, null))
                 .hasMessageContaining("uncertain");
     }
 }

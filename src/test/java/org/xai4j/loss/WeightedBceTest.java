@@ -32,6 +32,24 @@ class WeightedBceTest {
         assertThat(g[3]).isCloseTo(s3, within(1e-12));
     }
 
+    /** U-Ignore: a NaN label adds nothing to the loss or its gradient and is not counted in beta. */
+    @Test
+    void aNanLabelIsMaskedOut() {
+        INDArray z = Nd4j.createFromArray(new double[][] {{0.5, 1.0}, {-1.0, 2.0}, {2.0, -0.5}, {0.0, 0.3}});
+        INDArray y = Nd4j.createFromArray(new double[][] {{1, Double.NaN}, {0, 1}, {0, 0}, {Double.NaN, 0}});
+        WeightedBce loss = WeightedBce.weighted(BetaMode.BATCH, new double[] {1, 1});
+        LossValue v = loss.compute(z, y);
+        // label 0: known rows 0-2, 1 positive and 2 negatives -> beta 2; label 1: rows 1-3, 1 positive -> beta 2
+        double expected = (2 * WeightedBce.softplus(-0.5) + WeightedBce.softplus(-1.0) + WeightedBce.softplus(2.0)
+                + 2 * WeightedBce.softplus(-2.0) + WeightedBce.softplus(-0.5) + WeightedBce.softplus(0.3)) / 4;
+        assertThat(v.value()).isCloseTo(expected, within(1e-12));
+        assertThat(v.logitGradient().getDouble(0, 1)).isZero();
+        assertThat(v.logitGradient().getDouble(3, 0)).isZero();
+        assertThat(v.logitGradient().getDouble(0, 0)).isCloseTo(-2 * (1 - WeightedBce.sigmoid(0.5)), within(1e-12));
+        assertThat(WeightedBce.datasetBeta(new float[][] {{1, Float.NaN}, {0, 1}, {0, 0}, {Float.NaN, 0}}, 2))
+                .containsExactly(2.0, 2.0);
+    }
+
     @Test
     void batchWithoutPositivesFallsBackToDatasetBeta() {
         INDArray z = col(0.3, -0.2);

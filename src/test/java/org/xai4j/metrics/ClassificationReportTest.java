@@ -62,4 +62,21 @@ class ClassificationReportTest {
                 new double[][] {{0.2, Double.NaN}}, new int[][] {{1, 1}}))
                 .hasMessage("scores[0][1] is NaN");
     }
+
+    /** U-Ignore: an unknown multi-label entry is left out of its class's metrics, as if the row were not there. */
+    @Test
+    void unknownMultiLabelEntriesAreLeftOutOfTheirClass() {
+        double[][] scores = {{0.9, 0.2}, {0.1, 0.8}, {0.7, 0.6}, {0.3, 0.1}};
+        int[][] labels = {{1, ClassificationReport.UNKNOWN}, {0, 1}, {ClassificationReport.UNKNOWN, 0}, {0, 0}};
+        ClassificationReport r = ClassificationReport.of(LabelTask.MULTI_LABEL, List.of("a", "b"), scores, labels);
+        ClassificationReport a = ClassificationReport.of(LabelTask.BINARY, List.of("a"),
+                new double[][] {{0.9}, {0.1}, {0.3}}, new int[][] {{1}, {0}, {0}});
+        ClassificationReport b = ClassificationReport.of(LabelTask.BINARY, List.of("b"),
+                new double[][] {{0.8}, {0.6}, {0.1}}, new int[][] {{1}, {0}, {0}});
+        assertThat(r.perClass().get(0).auc()).isEqualTo(a.perClass().get(0).auc());
+        assertThat(r.perClass().get(1).auc()).isEqualTo(b.perClass().get(0).auc());
+        assertThat(r.perClass().get(1).f1()).isEqualTo(b.perClass().get(0).f1());
+        assertThatThrownBy(() -> ClassificationReport.of(LabelTask.BINARY, List.of("a"), new double[][] {{0.5}},
+                new int[][] {{ClassificationReport.UNKNOWN}})).hasMessageContaining("must be 0 or 1");
+    }
 }
