@@ -16,7 +16,7 @@ import org.xai4j.model.ModelAdapter;
  *
  * <p>Names: {@code grad}, {@code ixg}, {@code ig}, {@code eg}, {@code smoothgrad}, {@code smoothgrad_sq},
  * {@code vargrad} (noise tunnel around the gradient), {@code gradcam}, {@code gradcampp}, {@code cam},
- * {@code occlusion}, {@code guidedbackprop}. A noise tunnel around any other method is named
+ * {@code occlusion}, {@code guidedbackprop}, {@code unit-ig} (Integrated Gradients over a tap's units). A noise tunnel around any other method is named
  * {@code <variant>:<method>}, e.g. {@code smoothgrad:ig} or {@code vargrad:guidedbackprop} (with the tunnel's
  * options and the inner method's own).
  */
@@ -47,6 +47,8 @@ public final class Attributions {
         put("cam", ClassActivationMap.Options.class, lastConv, (a, o) -> new Cam(a, o.tap()));
         put("occlusion", Occlusion.Options.class, Occlusion.Options.defaults(), Occlusion::new);
         put("guidedbackprop", GuidedBackprop::new);
+        put("unit-ig", UnitIntegratedGradients.Options.class, UnitIntegratedGradients.Options.defaults(),
+                UnitIntegratedGradients::new);
     }
 
     private Attributions() {

@@ -26,6 +26,9 @@ import org.xai4j.report.SegmentationOverlay;
 final class DissectionReport {
     /** Detectors shown per checkpoint and layer. */
     static final int SHOWN = 12;
+    static final int SEMANTIC_IMAGES = 3;
+    static final int SEMANTIC_UNITS = 3;
+    static final int SEMANTIC_STEPS = 16;
     private static final int ZOOM = 2;
 
     private DissectionReport() {
@@ -36,6 +39,7 @@ final class DissectionReport {
         report.heading("Checkpoint " + checkpoint);
         List<String> layers = labels.stream().map(UnitLabel::layer).distinct().toList();
         for (String layer : layers) {
+            semantic(report, adapter, labels, probe, labelNames.size(), transforms, layer);
             List<UnitLabel> units = labels.stream().filter(u -> u.layer().equals(layer)).toList();
             List<UnitLabel> detectors = units.stream().filter(UnitLabel::detector)
                     .sorted(Comparator.comparingDouble(UnitLabel::bestIou).reversed()).toList();
@@ -57,6 +61,42 @@ final class DissectionReport {
                         u.bestConcept(), u.bestIou(), u.threshold()));
                 report.imageRow(images, captions);
             }
+        }
+    }
+
+    /**
+     * What the first {@value #SEMANTIC_IMAGES} pathological probe images' scores (the sum of the logits) rest on:
+     * their {@value #SEMANTIC_UNITS} most important units of {@code layer} by Integrated Gradients over the units,
+     * with the concepts those units detect and their contribution maps (positive part shown).
+     */
+    private static void semantic(HtmlReport report, ModelAdapter adapter, List<UnitLabel> labels, List<Sample> probe,
+                                 int numLabels, Transforms transforms, String layer) {
+        List<Sample> shown = probe.stream().filter(Sample::isPathological).limit(SEMANTIC_IMAGES).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        INDArray x = BatchIterator.of(shown, shown.size()).withTransforms(transforms, false).epoch(0).iterator()
+                .next().features();
+        org.xai4j.model.Target score = org.xai4j.model.Target.sum(java.util.stream.IntStream.range(0, numLabels)
+                .toArray());
+        for (int i = 0; i < shown.size(); i++) {
+            Sample s = shown.get(i);
+            List<SemanticAttribution.Unit> top = SemanticAttribution.topUnits(adapter, x, i, score, layer,
+                    SEMANTIC_STEPS, labels, SEMANTIC_UNITS);
+            List<BufferedImage> images = new ArrayList<>();
+            List<String> captions = new ArrayList<>();
+            float[] grey = java.util.Arrays.copyOf(s.pixels(), s.height() * s.width());
+            for (SemanticAttribution.Unit u : top) {
+                double[] heat = new double[u.map().length];
+                for (int p = 0; p < heat.length; p++) {
+                    heat[p] = Math.max(0, u.map()[p]);
+                }
+                images.add(org.xai4j.report.HeatmapOverlay.render(grey, heat, s.lesionMask(), s.width(), ZOOM));
+                captions.add(String.format(Locale.ROOT, "unit %d %s (importance %.3g)", u.unit(),
+                        u.label().isEmpty() ? "(no detector)" : u.label(), u.importance()));
+            }
+            report.paragraph(layer + ", " + s.id() + ": the score rests most on " + String.join("; ", captions));
+            report.imageRow(images, captions);
         }
     }
 

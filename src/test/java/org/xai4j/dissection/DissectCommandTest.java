@@ -39,7 +39,7 @@ class DissectCommandTest {
         assertThat(summary.header()).containsExactly("checkpoint", "layer", "concept", "detectors");
         assertThat(run.resolve("dissect").resolve(DissectionJob.PLOT)).isNotEmptyFile();
         assertThat(run.resolve("dissect").resolve(DissectionJob.REPORT)).content().contains("Checkpoint epoch-1",
-                "Checkpoint best", "last_conv: ");
+                "Checkpoint best", "last_conv: ", "the score rests most on unit");
 
         assertThat(Main.run("dissect", "--run", run.toString(), "--layers", "nowhere")).isEqualTo(2);
         assertThat(Main.run("dissect", "--run", run.toString(), "--layers", "logits")).isEqualTo(2);

@@ -167,6 +167,17 @@ class DissectionTest {
                 new Transforms(TransformOptions.defaults()));
         assertThat(report.render()).contains("copy: 1 of 2 units are detectors", "unit 0: lesion, IoU 1.000",
                 "data:image/png;base64,");
+        // semantic attribution: both units ranked by importance, the planted one carrying its dissection label
+        org.nd4j.linalg.api.ndarray.INDArray x = org.xai4j.data.BatchIterator.of(samples.subList(0, 1), 1).epoch(0)
+                .iterator().next().features();
+        List<SemanticAttribution.Unit> ranked = SemanticAttribution.topUnits(new ModelAdapter(c), x, 0,
+                org.xai4j.model.Target.logit(0), "copy", 16, units, 2);
+        assertThat(ranked).hasSize(2);
+        assertThat(ranked.get(0).importance()).isGreaterThanOrEqualTo(ranked.get(1).importance());
+        SemanticAttribution.Unit lesionUnit = ranked.stream().filter(u -> u.unit() == 0).findFirst().orElseThrow();
+        assertThat(lesionUnit.label()).isEqualTo("lesion");
+        assertThat(ranked.stream().filter(u -> u.unit() == 1).findFirst().orElseThrow().label()).isEmpty();
+        assertThat(lesionUnit.map()).hasSize(side * side);
     }
 
     /** input (2 channels) -> 1x1 convolution "copy" (unit k = channel k) -> global average pooling -> dense. */
