@@ -51,6 +51,11 @@ public final class UnitIntegratedGradients implements Attribution {
         return "unit-ig";
     }
 
+    /** The tap whose units are attributed. */
+    public String tap() {
+        return options.tap();
+    }
+
     /** The contributions of every unit and position, N x K x h x w, and the completeness delta per image. */
     public IntegratedGradients.Result unitContributions(INDArray inputs, Target target) {
         return onActivations.attributeWithDelta(adapter.activations(Inputs.owned(inputs, adapter), options.tap()),

@@ -106,8 +106,7 @@ final class CheXpertSource implements DataSource {
     }
 
     private boolean valPatient(String patient) {
-        double u = (Seeds.mix(options.seed(), patient.hashCode(), 13) >>> 11) * 0x1.0p-53;
-        return u < options.valFraction();
+        return Seeds.unit(options.seed(), patient, 13) < options.valFraction();
     }
 
     /** The image of a {@code Path} value: against the folder's parent (as downloaded), else inside the folder. */

@@ -165,8 +165,7 @@ final class ChestXray14Source implements DataSource {
         trainVal.forEach(i -> patients.add(entries.get(i).patient()));
         Set<String> val = new LinkedHashSet<>();
         for (String p : patients) {
-            long h = Seeds.mix(options.seed(), p.hashCode(), 7);
-            if ((h >>> 11) * 0x1.0p-53 < options.valFraction()) {
+            if (Seeds.unit(options.seed(), p, 7) < options.valFraction()) {
                 val.add(p);
             }
         }

@@ -88,7 +88,7 @@ final class Ham10000Source implements DataSource {
 
     /** The lesion's split: a seeded uniform draw per {@code lesion_id}. */
     private Split split(String lesion) {
-        double u = (Seeds.mix(options.seed(), lesion.hashCode(), 11) >>> 11) * 0x1.0p-53;
+        double u = Seeds.unit(options.seed(), lesion, 11);
         return u < options.testFraction() ? Split.TEST
                 : u < options.testFraction() + options.valFraction() ? Split.VAL : Split.TRAIN;
     }

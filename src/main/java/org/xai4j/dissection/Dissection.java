@@ -5,14 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.xai4j.data.Batch;
 import org.xai4j.data.BatchIterator;
 import org.xai4j.data.Sample;
 import org.xai4j.data.Transforms;
 import org.xai4j.model.ModelAdapter;
 
 /**
- * Network dissection of one model (Bau et al., CVPR 2017): two streaming passes over the images, never holding more
- * than one batch of activations, first the per-unit thresholds ({@link UnitThresholds}), then the data-set-wide IoU
+ * Network dissection of one model (Bau et al., CVPR 2017): two streaming passes over the images whatever the number
+ * of taps (one forward pass per batch gives every tap), never holding more than one batch of activations, first the
+ * per-unit thresholds ({@link UnitThresholds}), then the data-set-wide IoU
  * of each unit's binarised map with each concept ({@link IouAccumulator}); a unit is a detector of its best concept
  * when that IoU reaches {@link DissectionOptions#minIou()}.
  */
@@ -34,65 +36,67 @@ public final class Dissection {
         }
         int height = samples.get(0).height();
         int width = samples.get(0).width();
-        List<UnitLabel> out = new ArrayList<>();
-        for (String layer : options.layers()) {
-            adapter.classifier().description().tapVertex(layer); // names the known taps
-            UnitThresholds quantiles = null;
-            for (INDArray x : batches(samples, transforms, options.batch())) {
-                INDArray a = adapter.activations(x, layer);
+        List<String> layers = options.layers();
+        layers.forEach(adapter.classifier().description()::tapVertex); // names the known taps
+        // pass 1: every layer's thresholds, from one forward pass per batch
+        Map<String, UnitThresholds> quantiles = new LinkedHashMap<>();
+        for (Batch b : batches(samples, transforms, options.batch())) {
+            adapter.activations(b.features(), layers).forEach((layer, a) -> {
                 requireSpatial(a, layer);
-                if (quantiles == null) {
-                    quantiles = new UnitThresholds((int) a.size(1), options.compression());
-                }
-                quantiles.add(a);
+                quantiles.computeIfAbsent(layer, l -> new UnitThresholds((int) a.size(1), options.compression()))
+                        .add(a);
+            });
+        }
+        Map<String, double[]> thresholds = new LinkedHashMap<>();
+        Map<String, IouAccumulator> ious = new LinkedHashMap<>();
+        quantiles.forEach((layer, q) -> {
+            thresholds.put(layer, q.thresholds(options.topFraction()));
+            ious.put(layer, new IouAccumulator(thresholds.get(layer)));
+        });
+        // pass 2: every layer's IoU with every concept
+        int start = 0;
+        for (Batch b : batches(samples, transforms, options.batch())) {
+            int n = (int) b.features().size(0);
+            List<Map<String, boolean[]>> concepts = new ArrayList<>();
+            for (Sample s : samples.subList(start, start + n)) {
+                concepts.add(Concepts.present(s, labelNames));
             }
-            double[] thresholds = quantiles.thresholds(options.topFraction());
-            IouAccumulator iou = new IouAccumulator(thresholds);
-            int start = 0;
-            for (INDArray x : batches(samples, transforms, options.batch())) {
-                int n = (int) x.size(0);
-                List<Map<String, boolean[]>> concepts = new ArrayList<>();
-                for (Sample s : samples.subList(start, start + n)) {
-                    concepts.add(Concepts.present(s, labelNames));
-                }
-                iou.add(adapter.activations(x, layer), concepts, height, width, start);
-                start += n;
-            }
-            List<String> names = iou.concepts();
-            for (int k = 0; k < thresholds.length; k++) {
-                Map<String, Double> all = new LinkedHashMap<>();
-                String best = "";
-                double bestIou = 0;
-                for (String c : names) {
-                    double v = iou.iou(k, c);
-                    all.put(c, v);
-                    if (v > bestIou || best.isEmpty()) {
-                        best = c;
-                        bestIou = v;
-                    }
-                }
-                out.add(new UnitLabel(layer, k, thresholds[k], best, bestIou,
-                        !best.isEmpty() && bestIou >= options.minIou(), all, iou.topImages(k)));
-            }
+            int first = start;
+            adapter.activations(b.features(), layers).forEach((layer, a) -> ious.get(layer).add(a, concepts, height,
+                    width, first));
+            start += n;
+        }
+        List<UnitLabel> out = new ArrayList<>();
+        for (String layer : layers) {
+            out.addAll(labels(layer, thresholds.get(layer), ious.get(layer), options.minIou()));
         }
         return out;
     }
 
-    private static Iterable<INDArray> batches(List<Sample> samples, Transforms transforms, int batch) {
-        return () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<org.xai4j.data.Batch> it = BatchIterator.of(samples, batch)
-                    .withTransforms(transforms, false).epoch(0).iterator();
-
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
+    /** Each unit's best concept and whether it detects it. */
+    private static List<UnitLabel> labels(String layer, double[] thresholds, IouAccumulator iou, double minIou) {
+        List<String> names = iou.concepts();
+        List<UnitLabel> out = new ArrayList<>();
+        for (int k = 0; k < thresholds.length; k++) {
+            Map<String, Double> all = new LinkedHashMap<>();
+            String best = "";
+            double bestIou = 0;
+            for (String c : names) {
+                double v = iou.iou(k, c);
+                all.put(c, v);
+                if (v > bestIou || best.isEmpty()) {
+                    best = c;
+                    bestIou = v;
+                }
             }
+            out.add(new UnitLabel(layer, k, thresholds[k], best, bestIou, !best.isEmpty() && bestIou >= minIou, all,
+                    iou.topImages(k)));
+        }
+        return out;
+    }
 
-            @Override
-            public INDArray next() {
-                return it.next().features();
-            }
-        };
+    private static Iterable<Batch> batches(List<Sample> samples, Transforms transforms, int batch) {
+        return BatchIterator.of(samples, batch).withTransforms(transforms, false).epoch(0);
     }
 
     private static void requireSpatial(INDArray a, String layer) {

@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.xai4j.data.DataOptions;
 import org.xai4j.data.DataSources;
 import org.xai4j.data.Sample;
 import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
+import org.xai4j.data.Transforms;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.perf.MemoryPeak;
 import org.xai4j.perf.PeakMemory;
@@ -69,9 +69,8 @@ public final class DissectionJob {
     public static Path run(Request request, PrintStream log) {
         List<String> checkpoints = expand(request.run(), request.checkpoints());
         TrainedRun first = TrainedRun.open(request.run(), checkpoints.get(0));
-        DataOptions data = first.dataOptions(request.dataConfig(), "--data");
-        SampleSet set = DataSources.load(data, Path.of("."));
-        first.requireFits(set, request.dataConfig() == null ? "the run's data" : "--data " + request.dataConfig());
+        SampleSet set = first.data(request.dataConfig(), "--data");
+        Transforms transforms = DataSources.transforms(first.dataOptions(request.dataConfig(), "--data"));
         List<Sample> probe = set.split(request.split());
         if (request.limit() != null && probe.size() > request.limit()) {
             probe = probe.subList(0, request.limit());
@@ -85,7 +84,7 @@ public final class DissectionJob {
                     + "concept masks or boxes to dissect against (a manifest gives them as mask_<name> columns)");
         }
         Path out = request.out() != null ? request.out() : request.run().resolve("dissect");
-        List<List<Object>> units = new ArrayList<>();
+        Map<String, List<UnitLabel>> byCheckpoint = new LinkedHashMap<>();
         List<List<Object>> summary = new ArrayList<>();
         List<String> concepts = new ArrayList<>();
         HtmlReport report = new HtmlReport("Network dissection of " + request.run().getFileName());
@@ -95,29 +94,23 @@ public final class DissectionJob {
         for (String checkpoint : checkpoints) {
             TrainedRun run = checkpoint.equals(checkpoints.get(0)) ? first : TrainedRun.open(request.run(), checkpoint);
             long t0 = System.nanoTime();
+            ModelAdapter adapter = new ModelAdapter(run.classifier());
             List<UnitLabel> labels;
             MemoryPeak peak;
             try (PeakMemory memory = PeakMemory.start(50)) {
-                labels = Dissection.run(new ModelAdapter(run.classifier()), probe, set.labelNames(),
-                        DataSources.transforms(data), request.options());
+                labels = Dissection.run(adapter, probe, set.labelNames(), transforms, request.options());
                 peak = memory.window();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            DissectionReport.section(report, checkpoint, new ModelAdapter(run.classifier()), labels, probe,
-                    set.labelNames(), DataSources.transforms(data));
-            for (UnitLabel u : labels) {
-                u.ious().keySet().stream().filter(c -> !concepts.contains(c)).forEach(concepts::add);
-            }
+            DissectionReport.section(report, checkpoint, adapter, labels, probe, set.labelNames(), transforms);
+            byCheckpoint.put(checkpoint, labels);
             Map<String, Map<String, Integer>> detectors = new TreeMap<>();
             for (UnitLabel u : labels) {
+                u.ious().keySet().stream().filter(c -> !concepts.contains(c)).forEach(concepts::add);
                 Map<String, Integer> perConcept = detectors.computeIfAbsent(u.layer(), l -> new TreeMap<>());
                 if (u.detector()) {
                     perConcept.merge(u.bestConcept(), 1, Integer::sum);
                 }
-                List<Object> row = new ArrayList<>(List.of(checkpoint, u.layer(), u.unit(), u.threshold(),
-                        u.bestConcept(), u.bestIou(), u.detector()));
-                row.add(u.ious());
-                units.add(row);
             }
             detectors.forEach((layer, perConcept) -> perConcept.forEach((c, count) ->
                     summary.add(List.of(checkpoint, layer, c, count))));
@@ -130,13 +123,14 @@ public final class DissectionJob {
                 "best_iou", "detector"));
         concepts.forEach(c -> header.add("iou_" + c));
         List<List<Object>> rows = new ArrayList<>();
-        for (List<Object> u : units) {
-            @SuppressWarnings("unchecked")
-            Map<String, Double> ious = (Map<String, Double>) u.get(u.size() - 1);
-            List<Object> row = new ArrayList<>(u.subList(0, u.size() - 1));
-            concepts.forEach(c -> row.add(ious.getOrDefault(c, Double.NaN)));
-            rows.add(row);
-        }
+        byCheckpoint.forEach((checkpoint, labels) -> {
+            for (UnitLabel u : labels) {
+                List<Object> row = new ArrayList<>(List.of(checkpoint, u.layer(), u.unit(), u.threshold(),
+                        u.bestConcept(), u.bestIou(), u.detector()));
+                concepts.forEach(c -> row.add(u.ious().getOrDefault(c, Double.NaN)));
+                rows.add(row);
+            }
+        });
         CsvTable.write(out.resolve(UNITS), header, rows);
         CsvTable.write(out.resolve(SUMMARY), List.of("checkpoint", "layer", "concept", "detectors"), summary);
         writePlot(out.resolve(PLOT), checkpoints, concepts, summary);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.xai4j.attribution.Bilinear;
+import org.xai4j.attribution.UnitIntegratedGradients;
 import org.xai4j.data.Batch;
 import org.xai4j.data.BatchIterator;
 import org.xai4j.data.Sample;
@@ -79,10 +80,12 @@ final class DissectionReport {
                 .next().features();
         org.xai4j.model.Target score = org.xai4j.model.Target.sum(java.util.stream.IntStream.range(0, numLabels)
                 .toArray());
+        List<List<SemanticAttribution.Unit>> ranked = SemanticAttribution.topUnits(new UnitIntegratedGradients(
+                adapter, new UnitIntegratedGradients.Options(layer, SEMANTIC_STEPS)), x, score, labels,
+                SEMANTIC_UNITS);
         for (int i = 0; i < shown.size(); i++) {
             Sample s = shown.get(i);
-            List<SemanticAttribution.Unit> top = SemanticAttribution.topUnits(adapter, x, i, score, layer,
-                    SEMANTIC_STEPS, labels, SEMANTIC_UNITS);
+            List<SemanticAttribution.Unit> top = ranked.get(i);
             List<BufferedImage> images = new ArrayList<>();
             List<String> captions = new ArrayList<>();
             float[] grey = java.util.Arrays.copyOf(s.pixels(), s.height() * s.width());

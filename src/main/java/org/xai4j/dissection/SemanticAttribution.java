@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.xai4j.attribution.Bilinear;
 import org.xai4j.attribution.UnitIntegratedGradients;
-import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.Target;
 
 /**
@@ -34,16 +33,23 @@ public final class SemanticAttribution {
     }
 
     /**
-     * The {@code top} most important units of image {@code i} of {@code x} for {@code target}, labelled from
-     * {@code dissection} (the units of the same tap; empty: unlabelled).
+     * For every image of {@code x}: its {@code top} most important units of {@code ig}'s tap for {@code target},
+     * labelled from {@code dissection} (the dissected units; those of other taps are ignored; empty: unlabelled).
+     * One Integrated Gradients run for the whole batch.
      */
-    public static List<Unit> topUnits(ModelAdapter adapter, INDArray x, int i, Target target, String tap, int steps,
-                                      List<UnitLabel> dissection, int top) {
-        INDArray one = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 1)).dup();
-        INDArray s = new UnitIntegratedGradients(adapter, new UnitIntegratedGradients.Options(tap, steps))
-                .unitContributions(one, target).attributions().castTo(DataType.DOUBLE).slice(0); // K x h x w
-        Map<Integer, UnitLabel> labels = dissection.stream().filter(u -> u.layer().equals(tap))
+    public static List<List<Unit>> topUnits(UnitIntegratedGradients ig, INDArray x, Target target,
+                                            List<UnitLabel> dissection, int top) {
+        INDArray all = ig.unitContributions(x, target).attributions().castTo(DataType.DOUBLE); // N x K x h x w
+        Map<Integer, UnitLabel> labels = dissection.stream().filter(u -> u.layer().equals(ig.tap()))
                 .collect(Collectors.toMap(UnitLabel::unit, Function.identity(), (a, b) -> a));
+        List<List<Unit>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(0); i++) {
+            out.add(ranked(all.slice(i), labels, (int) x.size(2), (int) x.size(3), top));
+        }
+        return out;
+    }
+
+    private static List<Unit> ranked(INDArray s, Map<Integer, UnitLabel> labels, int height, int width, int top) {
         int units = (int) s.size(0);
         int h = (int) s.size(1);
         int w = (int) s.size(2);
@@ -56,7 +62,7 @@ public final class SemanticAttribution {
                 sum += Math.abs(v);
                 max = Math.max(max, Math.abs(v));
             }
-            double[] up = Bilinear.resize(c, h, w, (int) x.size(2), (int) x.size(3));
+            double[] up = Bilinear.resize(c, h, w, height, width);
             float[] map = new float[up.length];
             for (int p = 0; p < up.length; p++) {
                 map[p] = max > 0 ? (float) (up[p] / max) : 0;

@@ -147,8 +147,7 @@ public final class AdversarialInterpretability implements Experiment {
                 "data.synthetic.val=16", "data.synthetic.test=24", "train.batchSize=16", "model.widthMultiplier=0.125",
                 "train.adversarial.attack.steps=1") : List.of());
         scale.addAll(request.overrides());
-        RunConfig seedless = ConfigLoader.load(folder.resolve(CONFIG), RunConfig.class, scale);
-        scale.add("seed=" + request.singleSeed(NAME, seedless.seed()));
+        scale.addAll(request.singleSeedOverride(NAME));
         RunConfig base = ConfigLoader.load(folder.resolve(CONFIG), RunConfig.class, scale);
         Path out = folder.resolve("out");
         Path runs = out.resolve("runs");

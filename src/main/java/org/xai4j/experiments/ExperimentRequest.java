@@ -57,12 +57,15 @@ public record ExperimentRequest(Path folder, List<String> overrides, List<Varian
         };
     }
 
-    /** The one seed of an experiment that trains a single seed: the request's, or {@code fallback} when none. */
-    public long singleSeed(String experiment, long fallback) {
+    /**
+     * For an experiment that trains a single seed: the {@code seed=N} override of the request's one seed, or none
+     * (the base config's seed) when it names none; more than one is an error.
+     */
+    public List<String> singleSeedOverride(String experiment) {
         if (seeds.size() > 1) {
             throw new IllegalArgumentException("--seeds: " + experiment + " trains one seed per invocation, got "
                     + seeds);
         }
-        return seeds.isEmpty() ? fallback : seeds.get(0);
+        return seeds.isEmpty() ? List.of() : List.of("seed=" + seeds.get(0));
     }
 }

@@ -110,9 +110,19 @@ public final class ModelAdapter {
 
     /** Activations at a named tap in inference mode (BN-folded twin), an owned copy; no backward pass. */
     public INDArray activations(INDArray x, String tapName) {
-        String vertex = description.tapVertex(tapName);
+        return activations(x, List.of(tapName)).get(tapName);
+    }
+
+    /** Activations at several named taps from one forward pass in inference mode, tap name -> owned copy. */
+    public Map<String, INDArray> activations(INDArray x, List<String> tapNames) {
+        List<String> vertices = tapNames.stream().map(description::tapVertex).toList();
         pending = null;
-        return graphFor(Mode.INFERENCE).forwardKeepingInputs(cast(x), false).get(vertex).dup();
+        Map<String, INDArray> acts = graphFor(Mode.INFERENCE).forwardKeepingInputs(cast(x), false);
+        Map<String, INDArray> out = new java.util.LinkedHashMap<>();
+        for (int t = 0; t < tapNames.size(); t++) {
+            out.put(tapNames.get(t), acts.get(vertices.get(t)).dup());
+        }
+        return out;
     }
 
     /**

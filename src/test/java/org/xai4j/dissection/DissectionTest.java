@@ -170,8 +170,10 @@ class DissectionTest {
         // semantic attribution: both units ranked by importance, the planted one carrying its dissection label
         org.nd4j.linalg.api.ndarray.INDArray x = org.xai4j.data.BatchIterator.of(samples.subList(0, 1), 1).epoch(0)
                 .iterator().next().features();
-        List<SemanticAttribution.Unit> ranked = SemanticAttribution.topUnits(new ModelAdapter(c), x, 0,
-                org.xai4j.model.Target.logit(0), "copy", 16, units, 2);
+        List<SemanticAttribution.Unit> ranked = SemanticAttribution.topUnits(
+                new org.xai4j.attribution.UnitIntegratedGradients(new ModelAdapter(c),
+                        new org.xai4j.attribution.UnitIntegratedGradients.Options("copy", 16)), x,
+                org.xai4j.model.Target.logit(0), units, 2).get(0);
         assertThat(ranked).hasSize(2);
         assertThat(ranked.get(0).importance()).isGreaterThanOrEqualTo(ranked.get(1).importance());
         SemanticAttribution.Unit lesionUnit = ranked.stream().filter(u -> u.unit() == 0).findFirst().orElseThrow();
