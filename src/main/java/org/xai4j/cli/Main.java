@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "Train explainable medical-image classifiers on Deeplearning4j.",
         subcommands = {DataCommand.class, TrainCommand.class, EvaluateCommand.class, ExplainCommand.class,
                 SegmentCommand.class, DissectCommand.class, UiCommand.class, BenchCommand.class, QuickstartCommand.class,
-                ExperimentCommand.class, CommandLine.HelpCommand.class})
+                ExperimentCommand.class, TuneCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of bad input. */
     public static final int USAGE = 2;

@@ -234,18 +234,7 @@ public final class AttributionConstraintExperiment implements Experiment {
 
     /** Samples whose mask {@code finding} marks at least one pixel. */
     static List<Sample> only(List<Sample> samples, String finding) {
-        return samples.stream().filter(s -> {
-            float[] m = s.masks().get(finding);
-            if (m == null) {
-                return false;
-            }
-            for (float v : m) {
-                if (v > 0.5f) {
-                    return true;
-                }
-            }
-            return false;
-        }).toList();
+        return SegmentationEvaluator.withFinding(samples, finding);
     }
 
     static String describe(ConstraintRow r) {

@@ -107,6 +107,22 @@ public final class SegmentationEvaluator {
         return samples.stream().filter(s -> s.isPathological() && s.lesionMask() != null).limit(limit).toList();
     }
 
+    /** The samples whose mask of {@code finding} marks at least one pixel, in order. */
+    public static List<Sample> withFinding(List<Sample> samples, String finding) {
+        return samples.stream().filter(s -> {
+            float[] m = s.masks().get(finding);
+            if (m == null) {
+                return false;
+            }
+            for (float v : m) {
+                if (v > 0.5f) {
+                    return true;
+                }
+            }
+            return false;
+        }).toList();
+    }
+
     private static double globalValue(ThresholdRule rule) {
         if (rule instanceof FixedThreshold f) {
             return f.value();

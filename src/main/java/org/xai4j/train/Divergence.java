@@ -55,11 +55,4 @@ final class Divergence {
                 + "(iteration %d): %s. Likely causes: %s. The run folder keeps the last completed epoch (last.ckpt).",
                 epoch, batch, iteration, what, causes));
     }
-
-    /** A diverged run: expected bad input (a setting to change), so the CLI reports it in one line with exit 2. */
-    static final class DivergedException extends IllegalArgumentException {
-        DivergedException(String message) {
-            super(message);
-        }
-    }
 }

@@ -80,7 +80,7 @@ public final class Trainer {
                     l.onEpoch(classifier, summary);
                 }
                 save(state, epoch);
-                if (policy.shouldStop(state)) {
+                if (policy.shouldStop(state) || listeners.stream().anyMatch(TrainingListener::stopRequested)) {
                     break;
                 }
             }

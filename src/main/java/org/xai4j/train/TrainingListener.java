@@ -18,6 +18,14 @@ public interface TrainingListener extends AutoCloseable {
     default void onEpoch(Classifier classifier, EpochSummary summary) {
     }
 
+    /**
+     * Asked after every epoch's checkpoints: true ends training there, as early stopping would (a hyper-parameter
+     * search prunes a hopeless trial this way).
+     */
+    default boolean stopRequested() {
+        return false;
+    }
+
     /** Releases files and servers; called when training ends, also after a failure. */
     @Override
     default void close() {

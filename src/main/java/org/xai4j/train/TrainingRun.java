@@ -44,6 +44,8 @@ public final class TrainingRun {
     private final Path resume;
     private final boolean overwrite;
     private final PrintStream out;
+    private final List<TrainingListener> extraListeners;
+    private final boolean evaluateTest;
 
     /** A run that refuses to reuse an existing run folder. */
     public TrainingRun(RunConfig config, Path checkpointsRoot, String runName, Path resume, PrintStream out) {
@@ -63,12 +65,41 @@ public final class TrainingRun {
         this.resume = resume;
         this.overwrite = overwrite;
         this.out = out;
+        this.extraListeners = List.of();
+        this.evaluateTest = true;
+    }
+
+    private TrainingRun(TrainingRun base, List<TrainingListener> extraListeners, boolean evaluateTest) {
+        this.config = base.config;
+        this.checkpointsRoot = base.checkpointsRoot;
+        this.runName = base.runName;
+        this.resume = base.resume;
+        this.overwrite = base.overwrite;
+        this.out = base.out;
+        this.extraListeners = List.copyOf(extraListeners);
+        this.evaluateTest = evaluateTest;
+    }
+
+    /** This run with {@code listeners} observing training as well (after the progress, metrics and UI ones). */
+    public TrainingRun withListeners(List<TrainingListener> listeners) {
+        List<TrainingListener> all = new ArrayList<>(extraListeners);
+        all.addAll(listeners);
+        return new TrainingRun(this, all, evaluateTest);
+    }
+
+    /**
+     * This run without the final evaluation on the test split (a hyper-parameter search chooses on validation and
+     * must not look at test); {@link Outcome#test()} is then null.
+     */
+    public TrainingRun withoutTestEvaluation() {
+        return new TrainingRun(this, extraListeners, false);
     }
 
     /**
      * @param folder the run folder
      * @param result how training ended
-     * @param test   evaluation of the best checkpoint on the test split (null when there is no test split)
+     * @param test   evaluation of the best checkpoint on the test split (null when there is no test split or the run
+     *               was made {@link #withoutTestEvaluation()})
      * @param monitored name of the validation metric that picked the best checkpoint
      */
     public record Outcome(RunFolder folder, TrainingResult result, Evaluation.Summary test, String monitored) {
@@ -146,12 +177,13 @@ public final class TrainingRun {
             listeners.add(new UiStatsListener(folder.resolve(UiStatsListener.FILE), config.train().statsEvery(),
                     out));
         }
+        listeners.addAll(extraListeners);
         step = AdversarialStep.wrap(config.train().adversarial(), step, loss, shape, config.seed());
         step = FrozenGroups.of(classifier.description(), config.train().finetune().freeze()).wrap(step,
                 classifier.graph());
         Trainer trainer = new Trainer(classifier, config.train(), step, loss, folder.dir(), listeners);
         TrainingResult result = trainer.fit(batches, state);
-        Evaluation.Summary test = data.split(Split.TEST).isEmpty() ? null
+        Evaluation.Summary test = !evaluateTest || data.split(Split.TEST).isEmpty() ? null
                 : Evaluation.evaluate(Checkpoint.load(result.best()).classifier(), data, Split.TEST, config,
                         folder.resolve("eval-test"));
         return new Outcome(folder, result, test, config.train().earlyStopping().metric().column());
