@@ -17,7 +17,7 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     ConfigArgs config;
 
-    @Option(names = "--space", paramLabel = "FILE", description = "search space file (see configs/tune-quickstart.yaml)")
+    @Option(names = "--space", paramLabel = "FILE", description = "search space file (e.g. configs/tune/quickstart.yaml)")
     Path space;
 
     @Option(names = "--trials", paramLabel = "N", description = "number of trials (default: the space file's, else 20)")

@@ -149,7 +149,7 @@ public final class AdversarialInterpretability implements Experiment {
         scale.addAll(request.overrides());
         scale.addAll(request.singleSeedOverride(NAME));
         RunConfig base = ConfigLoader.load(folder.resolve(CONFIG), RunConfig.class, scale);
-        Path out = folder.resolve("out");
+        Path out = request.outDir();
         Path runs = out.resolve("runs");
         SampleSet data = DataSources.load(base.data(), Path.of("."));
         List<Row> rows = new ArrayList<>();
@@ -222,7 +222,7 @@ public final class AdversarialInterpretability implements Experiment {
      * table it illustrates) for a real run, under the ignored {@code out/} for a quick one.
      */
     static String figureLink(boolean quick) {
-        return quick ? "out/" + FIGURE : FIGURE;
+        return quick ? "out/quick/" + FIGURE : FIGURE;
     }
 
     private static void writeCsv(Path file, List<Row> rows) {

@@ -31,6 +31,11 @@ import org.xai4j.segmentation.ReconstructionMaps;
 import org.xai4j.segmentation.SegmentationEvaluator;
 import org.xai4j.segmentation.SegmentationOptions;
 import org.xai4j.run.RunFolder;
+import org.xai4j.tune.SearchFolder;
+import org.xai4j.tune.SearchSpace;
+import org.xai4j.tune.Trial;
+import org.xai4j.tune.TuneJob;
+import org.xai4j.util.Folders;
 
 /**
  * {@code xai4j experiment attribution-constraint}: reproduces the claim of Wargnier-Dauchelle et al. (IEEE TMI 2023)
@@ -75,6 +80,14 @@ public final class AttributionConstraintExperiment implements Experiment {
     /** {@code --option ae-epochs=N}: epochs of the autoencoder baseline. */
     static final String AE_EPOCHS = "ae-epochs";
     static final int DEFAULT_AE_EPOCHS = 10;
+    /**
+     * {@code --option tune=FILE}: first search the constraint's settings with {@code xai4j tune} (FILE: a space file
+     * in the experiment folder, e.g. {@code tune-space.yaml}) on top of {@link #TUNED_FROM}, on the validation split,
+     * then add the variant {@code tuned} with the chosen values to the table.
+     */
+    static final String TUNE = "tune";
+    /** The variant the search starts from. */
+    static final String TUNED_FROM = "constrained-ixg";
     /** What {@code --quick} sets: tiny images and splits, one epoch, the autoencoder for one epoch. */
     static final List<String> QUICK = List.of("data.synthetic.size=32", "data.synthetic.train=48",
             "data.synthetic.val=24", "data.synthetic.test=24", "train.epochs=1", "train.batchSize=16",
@@ -112,14 +125,17 @@ public final class AttributionConstraintExperiment implements Experiment {
     @Override
     public Map<String, String> options() {
         return Map.of(BASELINES, "true|false: fit the intensity and autoencoder baselines (default true)",
-                AE_EPOCHS, "autoencoder epochs (default " + DEFAULT_AE_EPOCHS + ")");
+                AE_EPOCHS, "autoencoder epochs (default " + DEFAULT_AE_EPOCHS + ")",
+                TUNE, "FILE: search the constraint settings with xai4j tune (space file in the experiment folder, "
+                        + "e.g. tune-space.yaml) on validation first, and add the variant 'tuned' with the chosen "
+                        + "values");
     }
 
     /** Trains, evaluates and writes {@code out/table.csv}, {@code out/table.md} and (unless quick) the README table. */
     @Override
     public Outcome run(ExperimentRequest request) {
         List<ConstraintRow> rows = measure(request);
-        Path outDir = request.folder().resolve("out");
+        Path outDir = request.outDir();
         return new Outcome(outDir, rows.size() + " rows -> " + outDir.resolve("table.md"));
     }
 
@@ -132,15 +148,32 @@ public final class AttributionConstraintExperiment implements Experiment {
         overrides.addAll(request.overrides());
         boolean baselines = request.flag(BASELINES, true);
         int aeEpochs = request.quick() ? 1 : request.positiveInt(AE_EPOCHS, DEFAULT_AE_EPOCHS);
-        Path outDir = folder.resolve("out");
+        Path outDir = request.outDir();
         RunConfig base = config(folder, overrides, List.of());
         Map<DataOptions, SampleSet> dataSets = new LinkedHashMap<>();
         SampleSet data = dataSets.computeIfAbsent(base.data(), d -> DataSources.load(d, folder));
         SegmentationEvaluator seg = new SegmentationEvaluator(SegmentationOptions.defaults()
                 .withThreshold(BestDiceThreshold.unfitted()));
         List<Long> runSeeds = request.seeds().isEmpty() ? List.of(base.seed()) : request.seeds();
+        List<Variant> variants = new ArrayList<>(request.variants());
+        String note = "";
+        if (request.options().containsKey(TUNE)) {
+            TuneJob.Result search = tune(folder, overrides, request);
+            Trial best = search.best().orElseThrow(() -> new IllegalArgumentException("--option tune: no trial of "
+                    + "the search in " + search.folder().dir() + " finished, so there is nothing to choose"));
+            List<String> chosen = SearchSpace.overrides(best.parameters());
+            Variant from = variant(TUNED_FROM);
+            List<String> tuned = new ArrayList<>(from.overrides());
+            tuned.addAll(chosen);
+            variants.add(Variant.of("tuned", tuned));
+            note = String.format(Locale.ROOT, "tuned: %s with the values xai4j tune chose on the validation split "
+                    + "(%s, %d trials, objective %s, best %.4f %s): %s", TUNED_FROM,
+                    search.folder().dir().getFileName(), search.trials().size(), request.options().get(TUNE),
+                    best.objective(), best.terms(), String.join(", ", chosen));
+            out.println(note);
+        }
         List<ConstraintRow> rows = new ArrayList<>();
-        for (Variant v : request.variants()) {
+        for (Variant v : variants) {
             for (long seed : runSeeds) {
                 rows.add(model(folder, overrides, v, seed, dataSets, seg, request));
             }
@@ -158,13 +191,41 @@ public final class AttributionConstraintExperiment implements Experiment {
             }
         }
         double minutes = (System.nanoTime() - start) / 6e10;
-        ConstraintTable.write(outDir, rows, minutes, overrides);
+        ConstraintTable.write(outDir, rows, minutes, overrides, note);
         Path readme = folder.resolve("README.md");
         if (!request.quick() && Files.isRegularFile(readme)) {
-            ReadmeTable.replace(readme, ConstraintTable.markdown(rows, minutes, overrides));
+            ReadmeTable.replace(readme, ConstraintTable.markdown(rows, minutes, overrides, note));
         }
         out.printf(Locale.ROOT, "experiment done in %.1f min -> %s%n", minutes, outDir);
         return rows;
+    }
+
+    /**
+     * The search of {@code --option tune}: the base config with {@link #TUNED_FROM}'s overrides and the request's, the
+     * space file from the experiment folder, into {@code out/tune} (continued with {@code --reuse}, else started
+     * again).
+     */
+    private static TuneJob.Result tune(Path folder, List<String> overrides, ExperimentRequest request) {
+        Path space = folder.resolve(request.options().get(TUNE));
+        Path outDir = request.outDir();
+        Path searchDir = outDir.resolve("tune");
+        List<String> base = new ArrayList<>(variant(TUNED_FROM).overrides());
+        base.addAll(overrides);
+        // --reuse continues the stored search only when it is this one (same base config, overrides and space)
+        boolean resume = request.reuse() && SearchFolder.holds(searchDir, folder.resolve(BASE), base, space);
+        if (!resume) {
+            Folders.deleteTree(searchDir);
+        }
+        TuneJob.Request r = resume
+                ? new TuneJob.Request(null, List.of(), null, null, null, null, outDir, searchDir, folder)
+                : new TuneJob.Request(folder.resolve(BASE), base, space, null, null, "tune", outDir, null, folder);
+        TuneJob.Result result = TuneJob.run(r, request.out());
+        request.out().print(result.describe());
+        return result;
+    }
+
+    private static Variant variant(String name) {
+        return VARIANTS.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** Trains (or, with reuse, finds) one variant at one seed and scores its maps. */
@@ -173,7 +234,7 @@ public final class AttributionConstraintExperiment implements Experiment {
                                        ExperimentRequest request) {
         long t0 = System.nanoTime();
         PrintStream out = request.out();
-        Path runs = folder.resolve("out").resolve("runs");
+        Path runs = request.outDir().resolve("runs");
         List<String> keys = new ArrayList<>(v.resolved(runs));
         keys.add("seed=" + seed);
         RunConfig config = config(folder, overrides, keys);

@@ -51,9 +51,11 @@ public final class ConstraintTable {
         return out;
     }
 
-    public static void write(Path outDir, List<ConstraintRow> rows, double minutes, List<String> overrides) {
+    /** @param note a line under the table (e.g. the values a search chose); empty for none */
+    public static void write(Path outDir, List<ConstraintRow> rows, double minutes, List<String> overrides,
+                             String note) {
         CsvTable.write(outDir.resolve("table.csv"), columns(), rows(rows));
-        AtomicFiles.writeString(outDir.resolve("table.md"), markdown(rows, minutes, overrides));
+        AtomicFiles.writeString(outDir.resolve("table.md"), markdown(rows, minutes, overrides, note));
     }
 
     /**
@@ -61,7 +63,7 @@ public final class ConstraintTable {
      * variant's seeds (the value alone for one seed); baselines fill every method column with their one value. The
      * cost column is the variant's mean epoch time over the unconstrained model's (same machine, same command).
      */
-    public static String markdown(List<ConstraintRow> rows, double minutes, List<String> overrides) {
+    public static String markdown(List<ConstraintRow> rows, double minutes, List<String> overrides, String note) {
         List<String> methods = AttributionConstraintExperiment.INFERENCE;
         Map<String, List<ConstraintRow>> byName = new LinkedHashMap<>();
         rows.forEach(r -> byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r));
@@ -94,6 +96,9 @@ public final class ConstraintTable {
         b.append(String.format(Locale.ROOT, "%nAUC, Dice and AUROC in percent, mean +- sd over seeds. Cost per step: "
                 + "mean training epoch time over the unconstrained model's. Train min: mean per seed. Whole command: "
                 + "%.1f min%s.%n", minutes, overrides.isEmpty() ? "" : ", overrides " + overrides));
+        if (!note.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%n%s.%n", note));
+        }
         return b.toString();
     }
 

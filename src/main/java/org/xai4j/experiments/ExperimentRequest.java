@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * What {@code xai4j experiment <name>} asks of an {@link Experiment}.
  *
- * @param folder    the experiment folder (its base config and README.md; outputs go to {@code out/})
+ * @param folder    the experiment folder (its base config and README.md; outputs go to {@link #outDir()})
  * @param overrides {@code --set} overrides applied to every model on top of the base config
  * @param variants  the models to train, in table order
  * @param seeds     run seeds (every variant is trained once per seed); empty: the base config's seed
@@ -24,6 +24,14 @@ public record ExperimentRequest(Path folder, List<String> overrides, List<Varian
         variants = List.copyOf(variants);
         seeds = List.copyOf(seeds);
         options = Map.copyOf(options);
+    }
+
+    /**
+     * Where the experiment writes: {@code out/} of its folder, or {@code out/quick/} for a {@code --quick} run, so a
+     * pipeline check never replaces the models and tables of the real run.
+     */
+    public Path outDir() {
+        return quick ? folder.resolve("out").resolve("quick") : folder.resolve("out");
     }
 
     /** The integer option {@code name}, or {@code fallback} when it is not set; not an integer >= 1 is an error. */

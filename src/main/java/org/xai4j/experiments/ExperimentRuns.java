@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.xai4j.config.ConfigLoader;
 import org.xai4j.config.RunConfig;
 import org.xai4j.data.SampleSet;
 import org.xai4j.report.CsvTable;
@@ -22,18 +23,34 @@ public final class ExperimentRuns {
 
     /**
      * Trains {@code config} on {@code data} into {@code runs/<runName>}, unless {@code reuse} is set and that run
-     * finished ({@link #complete}); an unfinished or (without reuse) an earlier folder of that name is deleted first.
+     * finished ({@link #complete}) with this config ({@link #trainedWith}); an unfinished, a differently configured or
+     * (without reuse) an earlier folder of that name is deleted first.
      *
      * @return the run folder
      */
     public static Path trainUnlessDone(RunConfig config, SampleSet data, Path runs, String runName, boolean reuse,
                                 PrintStream out) {
         Path runDir = runs.resolve(runName);
-        if (!reuse || !complete(runDir)) {
+        boolean stale = reuse && complete(runDir) && !trainedWith(runDir, config);
+        if (stale) {
+            out.println(runDir + " was trained with another config: training it again");
+        }
+        if (!reuse || !complete(runDir) || stale) {
             Folders.deleteTree(runDir); // only ever under an experiment's out/runs
             new TrainingRun(config, runs, runName, null, out).execute(data);
         }
         return runDir;
+    }
+
+    /**
+     * Whether the run folder's resolved config is {@code config}: same seed, data and training sections, and the
+     * same model unless fine-tuning (whose folder records the architecture of the checkpoint it started from).
+     */
+    static boolean trainedWith(Path runDir, RunConfig config) {
+        RunConfig stored = ConfigLoader.load(runDir.resolve(RunFolder.CONFIG), RunConfig.class, List.of());
+        return stored.seed().equals(config.seed()) && stored.data().equals(config.data())
+                && stored.train().equals(config.train())
+                && (config.train().finetune().enabled() || stored.model().equals(config.model()));
     }
 
     /** True when a run folder's training finished (its test evaluation was written). */

@@ -83,7 +83,7 @@ public final class NetworkDissectionExperiment implements Experiment {
     @Override
     public Outcome run(ExperimentRequest request) {
         List<Row> rows = measure(request);
-        Path out = request.folder().resolve("out");
+        Path out = request.outDir();
         return new Outcome(out, rows.size() + " rows -> " + out.resolve("table.md"));
     }
 
@@ -92,7 +92,7 @@ public final class NetworkDissectionExperiment implements Experiment {
         long start = System.nanoTime();
         PrintStream log = request.out();
         Path folder = request.folder();
-        Path runs = folder.resolve("out").resolve("runs");
+        Path runs = request.outDir().resolve("runs");
         List<String> layers = List.of(request.options().getOrDefault(LAYERS, "last_conv+stage3").split("\\+"));
         int limit = request.positiveInt(LIMIT, request.quick() ? 16 : 200);
         List<String> common = new ArrayList<>(request.quick() ? QUICK : List.of());
@@ -118,7 +118,7 @@ public final class NetworkDissectionExperiment implements Experiment {
         }
         double minutes = (System.nanoTime() - start) / 6e10;
         String table = markdown(rows, layers, limit, minutes, request.quick());
-        Path out = folder.resolve("out");
+        Path out = request.outDir();
         writeCsv(out.resolve("table.csv"), rows);
         AtomicFiles.writeString(out.resolve("table.md"), table);
         Path readme = folder.resolve("README.md");

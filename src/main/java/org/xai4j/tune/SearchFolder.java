@@ -70,6 +70,21 @@ public record SearchFolder(Path dir, String baseYaml, List<String> overrides, St
         return new SearchFolder(dir, read(dir.resolve(BASE)), overrides, read(dir.resolve(SPACE)));
     }
 
+    /**
+     * Whether {@code dir} holds the search of this base config file, these overrides and this space file (so that
+     * resuming it continues the same search).
+     */
+    public static boolean holds(Path dir, Path baseConfig, List<String> overrides, Path space) {
+        if (!Files.isRegularFile(dir.resolve(SPACE)) || !Files.isRegularFile(dir.resolve(BASE))
+                || !Files.isRegularFile(dir.resolve(OVERRIDES)) || !Files.isRegularFile(space)
+                || !Files.isRegularFile(baseConfig)) {
+            return false;
+        }
+        SearchFolder stored = open(dir);
+        return stored.baseYaml().equals(read(baseConfig)) && stored.overrides().equals(List.copyOf(overrides))
+                && stored.spaceYaml().equals(read(space));
+    }
+
     /** How the base config is named in error messages. */
     public String baseSource() {
         return dir.resolve(BASE).toString();

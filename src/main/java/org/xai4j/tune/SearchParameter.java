@@ -43,24 +43,12 @@ public sealed interface SearchParameter {
         return false;
     }
 
-    /** Uniform on [min, max]. */
-    record Uniform(String key, double min, double max) implements SearchParameter {
+    /** Uniform on [min, max], or uniform in log space ({@code log}, min &gt; 0). */
+    record Continuous(String key, double min, double max, boolean log) implements SearchParameter {
         @Override
         public ParameterSpace<?> space() {
-            return new ContinuousParameterSpace(min, max);
-        }
-
-        @Override
-        public String render(Object value) {
-            return number((Double) value);
-        }
-    }
-
-    /** Log-uniform on [min, max]. */
-    record LogUniform(String key, double min, double max) implements SearchParameter {
-        @Override
-        public ParameterSpace<?> space() {
-            return new ContinuousParameterSpace(new LogUniformDistribution(min, max));
+            return log ? new ContinuousParameterSpace(new LogUniformDistribution(min, max))
+                    : new ContinuousParameterSpace(min, max);
         }
 
         @Override
@@ -70,7 +58,7 @@ public sealed interface SearchParameter {
 
         @Override
         public boolean logScale() {
-            return true;
+            return log;
         }
     }
 

@@ -146,9 +146,9 @@ public final class SearchSpace implements ParameterSpace<Map<String, Object>> {
             if (!(a > 0)) {
                 throw new IllegalArgumentException(where + ": log(a, b) needs a > 0, got " + text.trim());
             }
-            return new SearchParameter.LogUniform(key, a, b);
+            return new SearchParameter.Continuous(key, a, b, true);
         }
-        return new SearchParameter.Uniform(key, a, b);
+        return new SearchParameter.Continuous(key, a, b, false);
     }
 
     private static int parseInt(String s, String where) {

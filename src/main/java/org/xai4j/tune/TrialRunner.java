@@ -34,15 +34,17 @@ final class TrialRunner {
     private final SearchFolder folder;
     private final SearchSpace space;
     private final TuneOptions options;
+    private final Path dataDir;
     private final PrintStream out;
     private final Map<DataOptions, SampleSet> data = new HashMap<>();
     private final Map<DataOptions, Objective> objectives = new HashMap<>();
     private final List<Trial> finished = new ArrayList<>();
 
-    TrialRunner(SearchFolder folder, SearchSpace space, TuneOptions options, PrintStream out) {
+    TrialRunner(SearchFolder folder, SearchSpace space, TuneOptions options, Path dataDir, PrintStream out) {
         this.folder = folder;
         this.space = space;
         this.options = options;
+        this.dataDir = dataDir;
         this.out = out;
     }
 
@@ -55,7 +57,7 @@ final class TrialRunner {
 
     /** The data set of {@code config}, loaded once per distinct data section. */
     synchronized SampleSet data(RunConfig config) {
-        return data.computeIfAbsent(config.data(), d -> DataSources.load(d, Path.of(".")));
+        return data.computeIfAbsent(config.data(), d -> DataSources.load(d, dataDir));
     }
 
     /** The objective on {@code config}'s data, checked to be computable there. */

@@ -60,12 +60,21 @@ public final class TuneJob {
      * @param name        search folder name under {@code checkpoints} (null for {@code tune-<timestamp>})
      * @param checkpoints where the search folder goes
      * @param resume      a search folder to continue (its stored config, overrides and space are used)
+     * @param dataDir     what relative data paths of the config are resolved against (default: the working
+     *                    directory)
      */
     public record Request(Path config, List<String> overrides, Path space, Integer trials, String budget, String name,
-                          Path checkpoints, Path resume) {
+                          Path checkpoints, Path resume, Path dataDir) {
         public Request {
             overrides = overrides == null ? List.of() : List.copyOf(overrides);
             checkpoints = checkpoints == null ? Path.of("checkpoints") : checkpoints;
+            dataDir = dataDir == null ? Path.of(".") : dataDir;
+        }
+
+        /** A request whose data paths are relative to the working directory, as {@code xai4j train}'s. */
+        public Request(Path config, List<String> overrides, Path space, Integer trials, String budget, String name,
+                       Path checkpoints, Path resume) {
+            this(config, overrides, space, trials, budget, name, checkpoints, resume, null);
         }
     }
 
@@ -99,7 +108,7 @@ public final class TuneJob {
         TuneOptions options = ConfigLoader.fromYaml(folder.spaceYaml(), folder.spaceSource(), TuneOptions.class,
                 List.of()).with(request.trials(), request.budget());
         SearchSpace space = SearchSpace.parse(options.parameters(), folder.spaceSource());
-        TrialRunner runner = new TrialRunner(folder, space, options, out);
+        TrialRunner runner = new TrialRunner(folder, space, options, request.dataDir(), out);
         CandidateGenerator generator = generator(options, space);
         int trials = options.search() == TuneOptions.Search.GRID
                 ? Math.min(options.trials(), ((GridSearchCandidateGenerator) generator).getTotalNumCandidates())

@@ -32,13 +32,14 @@ class AdversarialInterpretabilityTest {
         AdversarialInterpretability.Result r = experiment.measure(request(dir, experiment, false));
         assertThat(r.rows()).extracting(AdversarialInterpretability.Row::name).containsExactly("standard",
                 "pgd-l2-eps2", "pgd-l2-eps8", "pgd-l2-eps32", "fgsm-mixed", "robust-ft-last2", "robust-ft-last3");
-        CsvTable csv = CsvTable.read(dir.resolve("out").resolve(AdversarialInterpretability.RESULTS));
+        CsvTable csv = CsvTable.read(dir.resolve("out/quick").resolve(AdversarialInterpretability.RESULTS));
         assertThat(csv.rows()).hasSize(7);
-        java.awt.image.BufferedImage figure = javax.imageio.ImageIO.read(dir.resolve("out")
+        java.awt.image.BufferedImage figure = javax.imageio.ImageIO.read(dir.resolve("out/quick")
                 .resolve(AdversarialInterpretability.FIGURE).toFile());
         assertThat(figure.getWidth()).as("image + 7 models").isGreaterThan(8 * 32 * 2);
-        assertThat(Files.readString(dir.resolve("out/table.md"))).contains("| robust-ft-last3 |").contains("QUICK MODE")
-                .contains("![saliency](out/" + AdversarialInterpretability.FIGURE + ")");
+        assertThat(Files.readString(dir.resolve("out/quick/table.md"))).contains("| robust-ft-last3 |")
+                .contains("QUICK MODE")
+                .contains("![saliency](out/quick/" + AdversarialInterpretability.FIGURE + ")");
         assertThat(Files.readString(dir.resolve("README.md"))).as("a quick run leaves the tracked README alone")
                 .contains("old");
         assertThat(dir.resolve(AdversarialInterpretability.FIGURE)).as("a quick run leaves the tracked figure alone")
@@ -47,12 +48,13 @@ class AdversarialInterpretabilityTest {
             assertThat(row.saliency().massInLesion()).isBetween(0.0, 1.0);
             assertThat(row.robust().auc()).isLessThanOrEqualTo(row.clean().auc());
         }
-        assertThat(dir.resolve("out/runs/robust-ft-last2/warmup")).doesNotExist();
+        assertThat(dir.resolve("out/quick/runs/robust-ft-last2/warmup")).doesNotExist();
 
         // re-scoring only: the models are kept
-        long before = Files.getLastModifiedTime(dir.resolve("out/runs/standard/best.ckpt")).toMillis();
+        long before = Files.getLastModifiedTime(dir.resolve("out/quick/runs/standard/best.ckpt")).toMillis();
         experiment.measure(request(dir, experiment, true));
-        assertThat(Files.getLastModifiedTime(dir.resolve("out/runs/standard/best.ckpt")).toMillis()).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(dir.resolve("out/quick/runs/standard/best.ckpt")).toMillis())
+                .isEqualTo(before);
     }
 
     private static ExperimentRequest request(Path dir, Experiment e, boolean reuse) {

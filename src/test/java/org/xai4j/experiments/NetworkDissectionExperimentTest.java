@@ -25,12 +25,13 @@ class NetworkDissectionExperimentTest {
         Files.writeString(dir.resolve("README.md"), "# x\n" + ReadmeTable.START + "\nold\n" + ReadmeTable.END + "\n");
         assertThat(Main.run("experiment", NetworkDissectionExperiment.NAME, "--folder", dir.toString(), "--quick",
                 "--variants", "weighted-bce,bce")).isZero();
-        CsvTable table = CsvTable.read(dir.resolve("out/table.csv"));
+        CsvTable table = CsvTable.read(dir.resolve("out/quick/table.csv"));
         assertThat(table.rows()).extracting(r -> r.get(0) + "/" + r.get(2)).containsExactly("weighted-bce/1",
                 "weighted-bce/2", "bce/1", "bce/2");
         assertThat(table.header()).startsWith("model", "seed", "epoch", "val_auc", "test_auc", "detectors");
-        assertThat(dir.resolve("out/runs/bce-s42/dissect/report.html")).exists();
-        assertThat(Files.readString(dir.resolve("out/table.md"))).contains("QUICK MODE", "| weighted-bce | 42 | 2 |");
+        assertThat(dir.resolve("out/quick/runs/bce-s42/dissect/report.html")).exists();
+        assertThat(Files.readString(dir.resolve("out/quick/table.md"))).contains("QUICK MODE",
+                "| weighted-bce | 42 | 2 |");
         assertThat(Files.readString(dir.resolve("README.md"))).contains("old");
     }
 }

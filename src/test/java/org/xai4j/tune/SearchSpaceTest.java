@@ -120,4 +120,18 @@ class SearchSpaceTest {
     private static org.xai4j.train.EpochSummary epoch(int e) {
         return new org.xai4j.train.EpochSummary(e, Map.of(), 0.5, 0.5, 1e-3, 1, 1, false);
     }
+
+    @Test
+    void everyShippedSpaceFileParses() throws Exception {
+        List<java.nio.file.Path> files = new ArrayList<>();
+        try (var s = java.nio.file.Files.list(java.nio.file.Path.of("configs", "tune"))) {
+            s.filter(p -> p.toString().endsWith(".yaml")).forEach(files::add);
+        }
+        files.add(java.nio.file.Path.of("experiments", "attribution-constraint", "tune-space.yaml"));
+        for (java.nio.file.Path f : files) {
+            assertThat(java.nio.file.Files.readString(f)).as(f + " opens with a comment").startsWith("#");
+            TuneOptions o = org.xai4j.config.ConfigLoader.load(f, TuneOptions.class, List.of());
+            assertThat(SearchSpace.parse(o.parameters(), f.toString()).parameters()).as(f.toString()).isNotEmpty();
+        }
+    }
 }

@@ -2,37 +2,20 @@ package org.xai4j.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xai4j.cli.Main;
+import org.xai4j.testing.CommandLineRun;
 import org.xai4j.testing.TinyRuns;
 
 /** The {@code xai4j tune} command line: one trial end to end, and bad input with exit code 2 and one message. */
 class TuneCommandTest {
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result tune(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            String[] full = new String[args.length + 1];
-            full[0] = "tune";
-            System.arraycopy(args, 0, full, 1, args.length);
-            return new Result(Main.run(full), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private static CommandLineRun tune(String... args) {
+        String[] full = new String[args.length + 1];
+        full[0] = "tune";
+        System.arraycopy(args, 0, full, 1, args.length);
+        return CommandLineRun.of(full);
     }
 
     @Test
@@ -43,18 +26,18 @@ class TuneCommandTest {
         Files.writeString(space, "parameters:\n  train.lr: log(1e-3, 1e-2)\n");
         String ck = dir.resolve("ck").toString();
 
-        Result ok = tune("--config", base.toString(), "--space", space.toString(), "--trials", "1", "--name", "one",
-                "--checkpoints", ck);
+        CommandLineRun ok = tune("--config", base.toString(), "--space", space.toString(), "--trials", "1",
+                "--name", "one", "--checkpoints", ck);
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("random search, 1 trials").contains("best: trial-001");
         assertThat(dir.resolve("ck/one/best.yaml")).isNotEmptyFile();
 
-        Result again = tune("--config", base.toString(), "--space", space.toString(), "--name", "one",
+        CommandLineRun again = tune("--config", base.toString(), "--space", space.toString(), "--name", "one",
                 "--checkpoints", ck);
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("already exists").contains("--resume");
 
-        Result badBudget = tune("--config", base.toString(), "--space", space.toString(), "--budget", "soon",
+        CommandLineRun badBudget = tune("--config", base.toString(), "--space", space.toString(), "--budget", "soon",
                 "--name", "two", "--checkpoints", ck);
         assertThat(badBudget.code()).isEqualTo(2);
         assertThat(badBudget.err()).contains("budget").contains("2h");

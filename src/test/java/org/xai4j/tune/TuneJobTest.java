@@ -81,6 +81,37 @@ class TuneJobTest {
     }
 
     @Test
+    void everyStepKindIsSearchedThroughTheTrainingRun(@TempDir Path dir) throws Exception {
+        Path base = base(dir, 1);
+        Path ck = dir.resolve("ck");
+        TuneJob.Result constrained = TuneJob.run(new TuneJob.Request(base, List.of("train.constraint.enabled=true"),
+                space(dir, "parameters:\n  train.constraint.lambda: log(1e-3, 1e-1)\n"), 1, null, "c", ck, null),
+                QUIET);
+        TuneJob.Result adversarial = TuneJob.run(new TuneJob.Request(base, List.of("train.adversarial.mode=madry",
+                "train.adversarial.attack.method=pgd", "train.adversarial.attack.steps=2"),
+                space(dir, "parameters:\n  train.adversarial.attack.epsilon: uniform(0.01, 0.05)\n"), 1, null, "a",
+                ck, null), QUIET);
+        Path from = ck.resolve("c/trial-001").resolve(RunFolder.BEST);
+        TuneJob.Result finetuned = TuneJob.run(new TuneJob.Request(base, List.of("train.finetune.from=" + from),
+                space(dir, "parameters:\n  train.finetune.freeze: [[stem+stage1], [stem+stage1, stage2]]\n"), 1,
+                null, "f", ck, null), QUIET);
+
+        for (TuneJob.Result r : List.of(constrained, adversarial, finetuned)) {
+            assertThat(r.trials()).singleElement().satisfies(t -> assertThat(t.status()).as(t.message())
+                    .isEqualTo(Trial.Status.DONE));
+        }
+        // the constrained trial logged its constraint term; the others trained what they were asked to
+        assertThat(CsvTable.read(ck.resolve("c/trial-001").resolve(RunFolder.METRICS)).header())
+                .contains("train_constraint");
+        RunConfig a = ConfigLoader.load(ck.resolve("a/trial-001").resolve(RunFolder.CONFIG), RunConfig.class,
+                List.of());
+        assertThat(a.train().adversarial().enabled()).isTrue();
+        RunConfig f = ConfigLoader.load(ck.resolve("f/trial-001").resolve(RunFolder.CONFIG), RunConfig.class,
+                List.of());
+        assertThat(f.train().finetune().freeze()).isNotEmpty();
+    }
+
+    @Test
     void aKilledSearchResumesWithoutRedoingFinishedTrials(@TempDir Path dir) throws Exception {
         Path space = space(dir, """
                 trials: 2
