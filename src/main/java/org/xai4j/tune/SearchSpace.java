@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 
 /**
@@ -27,11 +28,10 @@ public final class SearchSpace implements ParameterSpace<Map<String, Object>> {
         this.parameters = List.copyOf(parameters);
         this.leaves = new ArrayList<>();
         for (SearchParameter p : parameters) {
-            ParameterSpace<?> leaf = p.space();
-            // the index Arbiter's generators assign too (leaves in this order): set now so values can be read before
-            leaf.setIndices(leaves.size());
-            leaves.add(leaf);
+            leaves.add(p.space());
         }
+        // the indices Arbiter's generators assign too (leaves in this order): set now so values can be read before
+        setIndices(IntStream.range(0, leaves.size()).toArray());
     }
 
     /**
@@ -108,9 +108,16 @@ public final class SearchSpace implements ParameterSpace<Map<String, Object>> {
         return false;
     }
 
+    /** Gives the leaves, in order, the positions {@code indices} in a candidate's [0, 1] vector. */
     @Override
     public void setIndices(int... indices) {
-        throw new UnsupportedOperationException("a search space is not a leaf: Arbiter indexes its leaves");
+        if (indices == null || indices.length != leaves.size()) {
+            throw new IllegalArgumentException("a search space of " + leaves.size() + " parameters needs as many "
+                    + "indices, got " + (indices == null ? 0 : indices.length));
+        }
+        for (int i = 0; i < indices.length; i++) {
+            leaves.get(i).setIndices(indices[i]);
+        }
     }
 
     private static SearchParameter parse(String key, JsonNode node, String where) {

@@ -129,11 +129,9 @@ public final class TuneJob {
         LocalOptimizationRunner arbiter = new LocalOptimizationRunner(1, configuration,
                 new TrialTasks(runner, folder, space, options.objective()));
         arbiter.execute();
+        // each task already rewrote the outputs after its trial
         List<Trial> ended = new ArrayList<>(runner.finished());
         ended.sort((a, b) -> Integer.compare(a.number(), b.number()));
-        if (!ended.isEmpty()) {
-            SearchReport.write(folder, space, options.objective(), ended);
-        }
         return new Result(folder, ended, SearchReport.best(ended));
     }
 
@@ -245,16 +243,26 @@ public final class TuneJob {
         }
     }
 
-    /** Trials are scored inside their task by the {@link Objective}; Arbiter only needs the direction. */
+    /**
+     * A trial's score is its {@link Objective} value, computed inside its task on the validation split (so the data
+     * arguments play no part); higher is better.
+     */
     private static final class ObjectiveScore implements ScoreFunction {
         @Override
         public double score(Object model, DataProvider dataProvider, Map<String, Object> dataParameters) {
-            throw new UnsupportedOperationException("trials are scored by their task");
+            return objective(model);
         }
 
         @Override
         public double score(Object model, Class<? extends DataSource> dataSource, Properties dataSourceProperties) {
-            throw new UnsupportedOperationException("trials are scored by their task");
+            return objective(model);
+        }
+
+        private static double objective(Object model) {
+            if (!(model instanceof Trial trial)) {
+                throw new IllegalArgumentException("a tune score is the objective of a Trial, got " + model);
+            }
+            return trial.objective();
         }
 
         @Override

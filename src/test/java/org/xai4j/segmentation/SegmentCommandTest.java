@@ -2,9 +2,7 @@ package org.xai4j.segmentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.xai4j.data.DataSources;
 import org.xai4j.data.Sample;
 import org.xai4j.data.Split;
 import org.xai4j.report.CsvTable;
+import org.xai4j.testing.CommandLineRun;
 import org.xai4j.testing.TinyRuns;
 import org.xai4j.train.TrainingRun;
 
@@ -28,36 +27,20 @@ class SegmentCommandTest {
     static Path dir;
     private static Path run;
 
-    private record Result(int code, String out, String err) {
-    }
-
     @BeforeAll
     static void trainTinyRun() {
         run = new TrainingRun(TinyRuns.config(1, "train.ui=false"), dir, "seg", null,
                 new PrintStream(PrintStream.nullOutputStream())).execute().folder().dir();
     }
 
-    private static Result segment(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            String[] full = Stream.concat(Stream.of("segment", "--run", run.toString()), Stream.of(args))
-                    .toArray(String[]::new);
-            int code = Main.run(full);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private static CommandLineRun segment(String... args) {
+        return CommandLineRun.of(Stream.concat(Stream.of("segment", "--run", run.toString()), Stream.of(args))
+                .toArray(String[]::new));
     }
 
     @Test
     void writesMasksOverlaysScoresAndTheSummaryForEveryMethodAndBaseline() throws Exception {
-        Result r = segment("--methods", "grad,ixg,eg,gradcam", "--samples", "3", "--baseline", "all", "--limit", "5",
+        CommandLineRun r = segment("--methods", "grad,ixg,eg,gradcam", "--samples", "3", "--baseline", "all", "--limit", "5",
                 "--ae-epochs", "2");
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         Path out = run.resolve("segment");
@@ -99,7 +82,7 @@ class SegmentCommandTest {
         assertThat(r.out()).contains("autoencoder: training on the").contains("pixel AUROC");
 
         // a second call loads the saved autoencoder instead of training again
-        Result again = segment("--methods", "none", "--baseline", "autoencoder", "--limit", "2", "--out",
+        CommandLineRun again = segment("--methods", "none", "--baseline", "autoencoder", "--limit", "2", "--out",
                 dir.resolve("again").toString());
         assertThat(again.code()).as(again.err()).isEqualTo(0);
         assertThat(again.out()).contains("autoencoder: loaded").doesNotContain("autoencoder epoch");
@@ -109,7 +92,7 @@ class SegmentCommandTest {
     @Test
     void bestDiceIsChosenOnValidationAndReported() {
         Path out = dir.resolve("best");
-        Result r = segment("--methods", "none", "--threshold", "best-dice", "--out", out.toString());
+        CommandLineRun r = segment("--methods", "none", "--threshold", "best-dice", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("chosen on");
         List<String> row = CsvTable.read(out.resolve(SegmentationOutputs.SUMMARY)).rows().get(0);
@@ -123,7 +106,7 @@ class SegmentCommandTest {
         Files.writeString(ms, "data:\n  synthetic: {size: 32, train: 0, val: 4, test: 12, pathologies: [ms], "
                 + "seed: 5}\n");
         Path out = dir.resolve("ms-out");
-        Result r = segment("--data", ms.toString(), "--methods", "grad", "--limit", "3", "--out", out.toString());
+        CommandLineRun r = segment("--data", ms.toString(), "--methods", "grad", "--limit", "3", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         CsvTable scores = CsvTable.read(out.resolve("grad").resolve(SegmentationOutputs.SCORES));
         assertThat(scores.rows()).hasSize(4);
@@ -167,24 +150,16 @@ class SegmentCommandTest {
         Path other = dir.resolve("other.yaml");
         Files.writeString(other, "data:\n  synthetic: {size: 64, train: 2, val: 2, test: 2, pathologies: [tumor]}\n");
         assertBad(segment("--data", other.toString(), "--methods", "grad"), "--data");
-        Result noRun = segmentOther(dir.resolve("no-such-run"));
+        CommandLineRun noRun = segmentOther(dir.resolve("no-such-run"));
         assertThat(noRun.code()).isEqualTo(Main.USAGE);
         assertThat(noRun.err()).contains("no-such-run");
     }
 
-    private static Result segmentOther(Path runDir) {
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.run("segment", "--run", runDir.toString());
-            return new Result(code, "", err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(savedErr);
-        }
+    private static CommandLineRun segmentOther(Path runDir) {
+        return CommandLineRun.of("segment", "--run", runDir.toString());
     }
 
-    private static void assertBad(Result r, String mention) {
+    private static void assertBad(CommandLineRun r, String mention) {
         assertThat(r.code()).as(r.err()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains(mention);
     }
