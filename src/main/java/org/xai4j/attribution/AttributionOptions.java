@@ -2,22 +2,37 @@ package org.xai4j.attribution;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The settings of the methods the {@link Attributions} registry builds, keyed by method name: each method owns its
  * options record (registered with it, e.g. {@link IntegratedGradients.Options} for {@code ig}) and a method without
- * settings here gets its registered defaults. Immutable; {@link #with} and {@link #withAll} return copies.
+ * settings here gets its registered defaults. The {@link ReferenceImages} (the training data of the explained model,
+ * set by the commands that open a run) go to the methods whose definition needs the data distribution. Immutable;
+ * {@link #with}, {@link #withAll} and {@link #withReference} return copies.
  */
 public final class AttributionOptions {
     private final Map<String, Object> byMethod;
+    private final ReferenceImages reference;
 
-    private AttributionOptions(Map<String, Object> byMethod) {
+    private AttributionOptions(Map<String, Object> byMethod, ReferenceImages reference) {
         this.byMethod = Map.copyOf(byMethod);
+        this.reference = reference;
     }
 
-    /** Every method with its registered defaults. */
+    /** Every method with its registered defaults, no reference images. */
     public static AttributionOptions defaults() {
-        return new AttributionOptions(Map.of());
+        return new AttributionOptions(Map.of(), null);
+    }
+
+    /** A copy with these reference images (null: none). */
+    public AttributionOptions withReference(ReferenceImages images) {
+        return new AttributionOptions(byMethod, images);
+    }
+
+    /** The reference images, if any were given. */
+    public Optional<ReferenceImages> reference() {
+        return Optional.ofNullable(reference);
     }
 
     /**
@@ -44,7 +59,7 @@ public final class AttributionOptions {
         }
         Map<String, Object> copy = new LinkedHashMap<>(byMethod);
         copy.put(name, options);
-        return new AttributionOptions(copy);
+        return new AttributionOptions(copy, reference);
     }
 
     /**

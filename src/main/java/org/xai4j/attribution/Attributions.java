@@ -16,13 +16,21 @@ import org.xai4j.model.ModelAdapter;
  *
  * <p>Names: {@code grad}, {@code ixg}, {@code ig}, {@code eg}, {@code smoothgrad}, {@code smoothgrad_sq},
  * {@code vargrad} (noise tunnel around the gradient), {@code gradcam}, {@code gradcampp}, {@code cam},
- * {@code occlusion}, {@code guidedbackprop}, {@code unit-ig} (Integrated Gradients over a tap's units). A noise tunnel around any other method is named
+ * {@code occlusion}, {@code guidedbackprop}, {@code unit-ig} (Integrated Gradients over a tap's units), {@code iba},
+ * {@code inverse-iba}, {@code regression-iba} and {@code multilayer-iba} (information bottlenecks, which take their
+ * statistics from the {@link AttributionOptions#reference() reference images}). A noise tunnel around any other method is named
  * {@code <variant>:<method>}, e.g. {@code smoothgrad:ig} or {@code vargrad:guidedbackprop} (with the tunnel's
  * options and the inner method's own).
  */
 public final class Attributions {
     /** The options type of a method without settings. */
     public record NoOptions() {
+    }
+
+    /** Builds a method from its options and the reference images (null when none were given). */
+    @FunctionalInterface
+    public interface Factory<O> {
+        Attribution create(ModelAdapter adapter, O options, ReferenceImages reference);
     }
 
     private record Method<O>(Class<O> type, O defaults, BiFunction<ModelAdapter, AttributionOptions, Attribution> build) {
@@ -49,6 +57,15 @@ public final class Attributions {
         put("guidedbackprop", GuidedBackprop::new);
         put("unit-ig", UnitIntegratedGradients.Options.class, UnitIntegratedGradients.Options.defaults(),
                 UnitIntegratedGradients::new);
+        for (InformationBottleneck.Variant v : InformationBottleneck.Variant.values()) {
+            putWithReference(v.label(), InformationBottleneck.Options.class,
+                    v == InformationBottleneck.Variant.REGRESSION
+                            ? InformationBottleneck.Options.withLoss(BottleneckLoss.SQUARED_CHANGE)
+                            : InformationBottleneck.Options.defaults(),
+                    (a, o, r) -> new InformationBottleneck(a, v, o, r));
+        }
+        putWithReference("multilayer-iba", MultiLayerIba.Options.class, MultiLayerIba.Options.defaults(),
+                MultiLayerIba::new);
     }
 
     private Attributions() {
@@ -56,6 +73,11 @@ public final class Attributions {
 
     private static <O> void put(String name, Class<O> type, O defaults, BiFunction<ModelAdapter, O, Attribution> f) {
         METHODS.put(name, new Method<>(type, defaults, (a, all) -> f.apply(a, all.of(name, type))));
+    }
+
+    private static <O> void putWithReference(String name, Class<O> type, O defaults, Factory<O> f) {
+        METHODS.put(name, new Method<>(type, defaults, (a, all) -> f.create(a, all.of(name, type),
+                all.reference().orElse(null))));
     }
 
     private static void put(String name, Function<ModelAdapter, Attribution> f) {
@@ -76,6 +98,18 @@ public final class Attributions {
             throw new IllegalArgumentException(name + ": the defaults must be a " + optionsType.getSimpleName());
         }
         put(name, optionsType, defaults, factory);
+    }
+
+    /**
+     * Registers (or replaces) a method whose construction also takes the {@link ReferenceImages} of the explained
+     * model's data (null when the caller gave none), e.g. to estimate statistics of activations.
+     */
+    public static synchronized <O> void register(String name, Class<O> optionsType, O defaults, Factory<O> factory) {
+        requireFreeName(name);
+        if (!optionsType.isInstance(defaults)) {
+            throw new IllegalArgumentException(name + ": the defaults must be a " + optionsType.getSimpleName());
+        }
+        putWithReference(name, optionsType, defaults, factory);
     }
 
     /** Registers (or replaces) a method without settings. */

@@ -82,7 +82,7 @@ public final class Explain {
         int[] targets = targets(samples, adapter.logits(x, Mode.INFERENCE), o.target());
         AttributionOptions opts = o.attribution().with("eg", o.attribution().of("eg", ExpectedGradients.Options.class)
                 .withBackground(features(sampleOf(set.split(Split.TRAIN), BACKGROUND), transforms,
-                        adapter.dataType())));
+                        adapter.dataType()))).withReference(run.referenceImages(data, set));
         ScoreFunction score = set.task() == LabelTask.MULTI_CLASS ? ScoreFunction.SOFTMAX : ScoreFunction.SIGMOID;
         InsertionDeletion.Options idOptions = new InsertionDeletion.Options(o.insertionStep(),
                 o.deletionBaselineFunction(), score, opts.of("ig", IntegratedGradients.Options.class).internalBatch());

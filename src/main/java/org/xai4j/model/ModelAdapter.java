@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -117,10 +118,13 @@ public final class ModelAdapter {
     public Map<String, INDArray> activations(INDArray x, List<String> tapNames) {
         List<String> vertices = tapNames.stream().map(description::tapVertex).toList();
         pending = null;
-        Map<String, INDArray> acts = graphFor(Mode.INFERENCE).forwardKeepingInputs(cast(x), false);
+        boolean single = x.size(0) == 1;
+        Map<String, INDArray> acts = graphFor(Mode.INFERENCE).forwardKeepingInputs(single ? twoRows(cast(x))
+                : cast(x), false);
         Map<String, INDArray> out = new java.util.LinkedHashMap<>();
         for (int t = 0; t < tapNames.size(); t++) {
-            out.put(tapNames.get(t), acts.get(vertices.get(t)).dup());
+            INDArray a = acts.get(vertices.get(t));
+            out.put(tapNames.get(t), single ? firstRow(a) : a.dup());
         }
         return out;
     }
@@ -264,6 +268,19 @@ public final class ModelAdapter {
 
     private Result pass(INDArray x, Target target, Mode mode, String tapVertex, boolean wantInput,
                         boolean wantParams) {
+        if (mode == Mode.INFERENCE && x.size(0) == 1) {
+            // the BN-folded twin's 1x1 depthwise convolutions fail on a single row whose feature map is 1 x 1
+            // (ND4J M2.1: "MmulHelper::dot: Z array must be scalar"); a second row with a zero output gradient
+            // changes no gradient in inference mode, where examples do not interact
+            Result two = pass(twoRows(cast(x)), z -> {
+                INDArray g = Nd4j.zeros(z.dataType(), z.shape());
+                g.putRow(0, target.outputGradient(firstRow(z)).getRow(0));
+                return g;
+            }, mode, tapVertex, wantInput, wantParams);
+            return new Result(firstRow(two.logits), two.inputGradient == null ? null : firstRow(two.inputGradient),
+                    two.tapActivations == null ? null : firstRow(two.tapActivations),
+                    two.tapGradient == null ? null : firstRow(two.tapGradient), two.parameterGradient);
+        }
         pending = null;
         InspectableGraph g = graphFor(mode);
         if (tapVertex == null) {
@@ -315,6 +332,14 @@ public final class ModelAdapter {
             folding = BatchNormFolding.of(graph, description.inputName(), description.inputShape());
         }
         return folding;
+    }
+
+    private static INDArray twoRows(INDArray x) {
+        return Nd4j.concat(0, x, x);
+    }
+
+    private static INDArray firstRow(INDArray a) {
+        return a.get(NDArrayIndex.interval(0, 1)).dup();
     }
 
     private INDArray cast(INDArray x) {

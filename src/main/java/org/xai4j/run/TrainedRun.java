@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.xai4j.attribution.ReferenceImages;
 import org.xai4j.config.ConfigException;
 import org.xai4j.config.ConfigLoader;
 import org.xai4j.config.RunConfig;
@@ -107,6 +108,14 @@ public final class TrainedRun {
             throw new ConfigException(flag + " " + dataConfig + ": cannot read (" + e.getMessage() + ")", e);
         }
         return ConfigLoader.load(dataConfig, RunConfig.class, List.of()).data();
+    }
+
+    /**
+     * The training split of {@code data} (loaded from {@code options}) as reference images for attribution methods
+     * that need the data distribution, cached next to this run's checkpoint.
+     */
+    public ReferenceImages referenceImages(DataOptions options, SampleSet data) {
+        return new TrainingImages(options, data, outputDir("attribution-cache"));
     }
 
     /** Refuses data whose image size or label count the model does not take; {@code source} names the data. */

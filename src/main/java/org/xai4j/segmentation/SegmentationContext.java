@@ -14,6 +14,7 @@ import org.xai4j.attribution.IntegratedGradients;
 import org.xai4j.attribution.NoiseTunnel;
 import org.xai4j.config.RunConfig;
 import org.xai4j.data.BatchIterator;
+import org.xai4j.data.DataOptions;
 import org.xai4j.data.DataSources;
 import org.xai4j.data.Sample;
 import org.xai4j.data.SampleSet;
@@ -39,14 +40,16 @@ public final class SegmentationContext {
     private final RunConfig config;
     private final Classifier classifier;
     private final SampleSet data;
+    private final DataOptions dataOptions;
     private final boolean ownData;
     private final ModelAdapter adapter;
 
-    private SegmentationContext(TrainedRun run, SampleSet data, boolean ownData) {
+    private SegmentationContext(TrainedRun run, DataOptions dataOptions, SampleSet data, boolean ownData) {
         this.run = run;
         this.config = run.config();
         this.classifier = run.classifier();
         this.data = data;
+        this.dataOptions = dataOptions;
         this.ownData = ownData;
         this.adapter = new ModelAdapter(classifier);
     }
@@ -60,7 +63,8 @@ public final class SegmentationContext {
      */
     public static SegmentationContext load(Path runDir, Path dataConfig, String checkpoint) {
         TrainedRun run = TrainedRun.open(runDir, checkpoint);
-        return new SegmentationContext(run, run.data(dataConfig, "--data"), dataConfig == null);
+        return new SegmentationContext(run, run.dataOptions(dataConfig, "--data"), run.data(dataConfig, "--data"),
+                dataConfig == null);
     }
 
     /**
@@ -123,14 +127,16 @@ public final class SegmentationContext {
     /**
      * {@code base}, except that Expected Gradients draws its references from the first
      * {@value #BACKGROUND_IMAGES} training images (normalised as in training; the paper draws them from the data
-     * set), not from the batch of pathological images being segmented. Without training images the batch is used.
+     * set), not from the batch of pathological images being segmented, and the training split is every method's
+     * {@link AttributionOptions#reference() reference images} (the information bottleneck's statistics, cached next to
+     * the checkpoint). Without training images the batch is used.
      */
     public AttributionOptions attributionOptions(AttributionOptions base) {
-        AttributionOptions o = base;
         List<Sample> train = data.split(Split.TRAIN);
         if (train.isEmpty()) {
-            return o;
+            return base;
         }
+        AttributionOptions o = base.withReference(run.referenceImages(dataOptions, data));
         List<Sample> first = train.subList(0, Math.min(BACKGROUND_IMAGES, train.size()));
         var background = BatchIterator.of(first, first.size()).withTransforms(DataSources.transforms(config.data()),
                 false).epoch(0).iterator().next().features();

@@ -31,7 +31,9 @@ class AttributionsTest {
             .with("occlusion", new Occlusion.Options(3, 2, 0.0, 64))
             .withAll(NoiseTunnel.Options.class, new NoiseTunnel.Options(4, 0.1, 0L, 64))
             .with("eg", new ExpectedGradients.Options(8, null, 0L, 64))
-            .with("ig", new IntegratedGradients.Options(8, Quadrature.GAUSS_LEGENDRE, Baseline.zero(), 64));
+            .with("ig", new IntegratedGradients.Options(8, Quadrature.GAUSS_LEGENDRE, Baseline.zero(), 64))
+            .withAll(InformationBottleneck.Options.class, InformationBottleneck.Options.defaults().onTap("stage1"))
+            .with("multilayer-iba", new MultiLayerIba.Options(List.of("stage1", "last_conv"), null, null));
 
     @BeforeAll
     static void threads() {
@@ -44,7 +46,7 @@ class AttributionsTest {
                 "smoothgrad", "vargrad", "occlusion", "guidedbackprop");
         ModelAdapter a = new ModelAdapter(AttributionGraphs.smooth(2, 1));
         for (String name : Attributions.names()) {
-            assertThat(Attributions.create(name, a).name()).isEqualTo(name);
+            assertThat(Attributions.create(name, a, SMALL).name()).isEqualTo(name);
         }
         assertThat(Attributions.create("smoothgrad:ig", a).name()).isEqualTo("smoothgrad:ig");
         assertThat(Attributions.create("vargrad:guidedbackprop", a).name()).isEqualTo("vargrad:guidedbackprop");

@@ -81,6 +81,24 @@ class ExplainTest {
     }
 
     @Test
+    void informationBottlenecksTakeTheirStatisticsFromTheTrainingImagesAndCacheThemNextToTheCheckpoint(
+            @TempDir Path dir) throws Exception {
+        Path run = tinyRun(dir);
+        String[] args = {"explain", "--run", run.toString(), "--limit", "2", "--methods", "iba,multilayer-iba",
+            "--sanity", "0", "--insertion-step", "128"};
+        assertThat(run(args)).isZero();
+        Path stats = run.resolve("attribution-cache").resolve("tap-statistics");
+        assertThat(stats.resolve("stage1.bin")).isNotEmptyFile();
+        assertThat(stats.resolve("stage2.bin")).isNotEmptyFile();
+        long written = Files.getLastModifiedTime(stats.resolve("stage2.bin")).toMillis();
+        String metrics = Files.readString(run.resolve("explain").resolve("metrics.csv"));
+        Thread.sleep(20);
+        assertThat(run(args)).isZero();
+        assertThat(Files.getLastModifiedTime(stats.resolve("stage2.bin")).toMillis()).isEqualTo(written);
+        assertThat(Files.readString(run.resolve("explain").resolve("metrics.csv"))).isEqualTo(metrics);
+    }
+
+    @Test
     void aDataConfigReplacesTheRunsData(@TempDir Path dir) throws Exception {
         Path run = tinyRun(dir);
         Path data = dir.resolve("data.yaml");

@@ -95,4 +95,23 @@ class ModelAdapterTapTest {
             }
         }
     }
+
+    @Test
+    void aSingleImageWhoseDeepestMapIsOnePixelGivesTheSameResultsAsInABatch() {
+        // ND4J M2.1 fails on the BN-folded twin's 1x1 depthwise convolutions for one row of a 1 x 1 map
+        Classifier c = Classifier.build(org.xai4j.testing.TinyRuns.config(1).model(), new InputShape(1, 32, 32), 1, 3,
+                DataType.DOUBLE);
+        ModelAdapter a = new ModelAdapter(c);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 1, 32, 32);
+        INDArray one = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)).dup();
+        INDArray batchGradient = a.inputGradient(x, Target.logit(0), Mode.INFERENCE);
+        assertThat(relativeError(a.inputGradient(one, Target.logit(0), Mode.INFERENCE),
+                batchGradient.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)))).isLessThan(1e-12);
+        TapResult t = a.tap(one, ModelDescription.LAST_CONV, Target.perExample(new int[] {0}), Mode.INFERENCE);
+        assertThat(t.activations().size(0)).isEqualTo(1);
+        assertThat(relativeError(t.activations(), a.activations(x, ModelDescription.LAST_CONV)
+                .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)))).isLessThan(1e-12);
+        assertThat(relativeError(a.activations(one, "stage4"), a.activations(x, "stage4")
+                .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)))).isLessThan(1e-12);
+    }
 }
