@@ -18,7 +18,8 @@ import org.xai4j.model.ModelAdapter;
  * {@code vargrad} (noise tunnel around the gradient), {@code gradcam}, {@code gradcampp}, {@code cam},
  * {@code occlusion}, {@code guidedbackprop}, {@code unit-ig} (Integrated Gradients over a tap's units), {@code iba},
  * {@code inverse-iba}, {@code regression-iba} and {@code multilayer-iba} (information bottlenecks, which take their
- * statistics from the {@link AttributionOptions#reference() reference images}). A noise tunnel around any other method is named
+ * statistics from the {@link AttributionOptions#reference() reference images}), {@code lrp}, {@code lrp-epsilon},
+ * {@code lrp-epsilon-plus-flat} and {@code lrp-alpha2-beta1} (layer-wise relevance propagation composites). A noise tunnel around any other method is named
  * {@code <variant>:<method>}, e.g. {@code smoothgrad:ig} or {@code vargrad:guidedbackprop} (with the tunnel's
  * options and the inner method's own).
  */
@@ -64,6 +65,13 @@ public final class Attributions {
                             : InformationBottleneck.Options.defaults(),
                     (a, o, r) -> new InformationBottleneck(a, v, o, r));
         }
+        put("lrp", Lrp.Options.class, Lrp.Options.defaults(), (a, o) -> new Lrp("lrp", a, o));
+        put("lrp-epsilon", Lrp.Options.class, Lrp.Options.of(LrpRule.EPSILON, LrpRule.EPSILON, LrpRule.EPSILON),
+                (a, o) -> new Lrp("lrp-epsilon", a, o));
+        put("lrp-epsilon-plus-flat", Lrp.Options.class, Lrp.Options.of(LrpRule.FLAT, LrpRule.ZPLUS, LrpRule.EPSILON),
+                (a, o) -> new Lrp("lrp-epsilon-plus-flat", a, o));
+        put("lrp-alpha2-beta1", Lrp.Options.class, Lrp.Options.of(LrpRule.FLAT, LrpRule.ALPHA_BETA, LrpRule.EPSILON),
+                (a, o) -> new Lrp("lrp-alpha2-beta1", a, o));
         putWithReference("multilayer-iba", MultiLayerIba.Options.class, MultiLayerIba.Options.defaults(),
                 MultiLayerIba::new);
     }

@@ -138,11 +138,11 @@ final class BatchNormFolding {
                 dst.params().assign(src.params());
                 continue;
             }
-            Affine a = Affine.of(src);
+            BatchNormAffine a = BatchNormAffine.of(src);
             INDArray w = dst.getParam(DefaultParamInitializer.WEIGHT_KEY);
             INDArray b = dst.getParam(DefaultParamInitializer.BIAS_KEY);
-            w.assign(a.scale.reshape(w.shape()));
-            b.assign(a.shift.reshape(b.shape()));
+            w.assign(a.scale().reshape(w.shape()));
+            b.assign(a.shift().reshape(b.shape()));
         }
     }
 
@@ -174,47 +174,14 @@ final class BatchNormFolding {
             if (bn.isLockGammaBeta()) {
                 continue;
             }
-            Affine a = Affine.of(src);
+            BatchNormAffine a = BatchNormAffine.of(src);
             Map<String, INDArray> liveGrads = src.conf().getLayer().initializer()
                     .getGradientsFromFlattened(src.conf(), liveView);
-            INDArray dGamma = dW.sub(a.mean.mul(db)).divi(a.sigma);
+            INDArray dGamma = dW.sub(a.mean().mul(db)).divi(a.sigma());
             liveGrads.get(BatchNormalizationParamInitializer.GAMMA).assign(dGamma.reshape(
                     liveGrads.get(BatchNormalizationParamInitializer.GAMMA).shape()));
             liveGrads.get(BatchNormalizationParamInitializer.BETA).assign(db.reshape(
                     liveGrads.get(BatchNormalizationParamInitializer.BETA).shape()));
-        }
-    }
-
-    /** The inference-mode affine map of one live BatchNorm layer, as vectors of length C. */
-    private record Affine(INDArray mean, INDArray sigma, INDArray scale, INDArray shift) {
-        static Affine of(Layer layer) {
-            BatchNormalization bn = (BatchNormalization) layer.conf().getLayer();
-            INDArray mean = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(-1).dup();
-            INDArray var;
-            if (bn.isUseLogStd()) {
-                INDArray log10s = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).reshape(-1);
-                // as DL4J's BatchNormalization.preOutput: var = (10^log10s)^2
-                var = Transforms.pow(Nd4j.valueArrayOf(log10s.shape(), 10.0, log10s.dataType()), log10s);
-                var.muli(var);
-            } else {
-                var = layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(-1).dup();
-            }
-            INDArray sigma = Transforms.sqrt(var.add(bn.getEps()));
-            INDArray gamma;
-            INDArray beta;
-            if (bn.isLockGammaBeta()) {
-                double g = bn.getGamma();
-                double b = bn.getBeta();
-                boolean applied = g != 1.0 && b != 0.0; // DL4J M2.1 forward applies them only in this case
-                gamma = Nd4j.valueArrayOf(mean.shape(), applied ? g : 1.0, mean.dataType());
-                beta = Nd4j.valueArrayOf(mean.shape(), applied ? b : 0.0, mean.dataType());
-            } else {
-                gamma = layer.getParam(BatchNormalizationParamInitializer.GAMMA).reshape(-1);
-                beta = layer.getParam(BatchNormalizationParamInitializer.BETA).reshape(-1);
-            }
-            INDArray scale = gamma.div(sigma);
-            INDArray shift = beta.sub(mean.mul(scale));
-            return new Affine(mean, sigma, scale, shift);
         }
     }
 }

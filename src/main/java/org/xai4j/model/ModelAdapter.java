@@ -130,6 +130,20 @@ public final class ModelAdapter {
     }
 
     /**
+     * The inference-mode activations of every vertex of the graph (by vertex name, the input included), owned copies;
+     * a folded BatchNorm vertex holds the BatchNorm's output. For methods that walk the graph themselves (LRP).
+     */
+    public Map<String, INDArray> vertexActivations(INDArray x) {
+        pending = null;
+        boolean single = x.size(0) == 1;
+        Map<String, INDArray> acts = graphFor(Mode.INFERENCE).forwardKeepingInputs(single ? twoRows(cast(x))
+                : cast(x), false);
+        Map<String, INDArray> out = new java.util.LinkedHashMap<>();
+        acts.forEach((name, a) -> out.put(name, single ? firstRow(a) : a.dup()));
+        return out;
+    }
+
+    /**
      * Logits, activations at a named tap and dT/d(those activations).
      *
      * @param tapName a tap of the {@link ModelDescription} (e.g. {@link ModelDescription#LAST_CONV})

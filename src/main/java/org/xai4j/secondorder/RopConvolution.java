@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.xai4j.model.Convolutions;
 
 /**
  * A 2-D convolution {@code z = W * a + b} (NCHW, weights O x I x kH x kW; Truncate, Strict or Same padding), with an
@@ -27,9 +28,9 @@ final class RopConvolution extends RopAffine {
     RopConvolution(String vertex, Layer layer, Map<String, INDArray> gradient) {
         super(PointwiseActivation.of(((ConvolutionLayer) layer.conf().getLayer()).getActivationFn(), vertex));
         ConvolutionLayer conf = (ConvolutionLayer) layer.conf().getLayer();
-        ConvolutionMode mode = conf.getConvolutionMode();
-        if (mode != ConvolutionMode.Truncate && mode != ConvolutionMode.Strict && mode != ConvolutionMode.Same) {
-            throw Unsupported.vertex(vertex, "convolution mode " + mode);
+        if (conf.getConvolutionMode() != ConvolutionMode.Truncate && conf.getConvolutionMode() != ConvolutionMode.Strict
+                && conf.getConvolutionMode() != ConvolutionMode.Same) {
+            throw Unsupported.vertex(vertex, "convolution mode " + conf.getConvolutionMode());
         }
         if (conf.getCnn2dDataFormat() != CNN2DFormat.NCHW) {
             throw Unsupported.vertex(vertex, "data format " + conf.getCnn2dDataFormat());
@@ -37,13 +38,7 @@ final class RopConvolution extends RopAffine {
         this.weights = layer.getParam(ConvolutionParamInitializer.WEIGHT_KEY);
         this.bias = conf.hasBias() ? layer.getParam(ConvolutionParamInitializer.BIAS_KEY) : null;
         this.gradient = gradient;
-        int[] k = conf.getKernelSize();
-        int[] s = conf.getStride();
-        int[] p = conf.getPadding();
-        int[] d = conf.getDilation();
-        // libnd4j conv2d: kH, kW, sH, sW, pH, pW, dH, dW, same mode, NCHW (0), weights [oC, iC, kH, kW] (1)
-        this.args = new int[] {k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], mode == ConvolutionMode.Same ? 1 : 0,
-                0, 1};
+        this.args = Convolutions.arguments(conf, vertex);
     }
 
     @Override
@@ -69,14 +64,6 @@ final class RopConvolution extends RopAffine {
     }
 
     private INDArray convolve(INDArray x, INDArray b) {
-        long[] s = x.shape();
-        long[] w = weights.shape();
-        boolean same = args[8] == 1;
-        long oh = same ? (s[2] + args[2] - 1) / args[2] : (s[2] + 2 * args[4] - ((w[2] - 1) * args[6] + 1)) / args[2] + 1;
-        long ow = same ? (s[3] + args[3] - 1) / args[3] : (s[3] + 2 * args[5] - ((w[3] - 1) * args[7] + 1)) / args[3] + 1;
-        INDArray z = Nd4j.createUninitialized(x.dataType(), s[0], w[0], oh, ow);
-        INDArray[] in = b == null ? new INDArray[] {x, weights} : new INDArray[] {x, weights, b.reshape(b.length())};
-        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(in).addOutputs(z).addIntegerArguments(args).build());
-        return z;
+        return Convolutions.forward(x, weights, b, args);
     }
 }
