@@ -19,7 +19,8 @@ import org.xai4j.model.ModelAdapter;
  * {@code occlusion}, {@code guidedbackprop}, {@code unit-ig} (Integrated Gradients over a tap's units), {@code iba},
  * {@code inverse-iba}, {@code regression-iba} and {@code multilayer-iba} (information bottlenecks, which take their
  * statistics from the {@link AttributionOptions#reference() reference images}), {@code lrp}, {@code lrp-epsilon},
- * {@code lrp-epsilon-plus-flat} and {@code lrp-alpha2-beta1} (layer-wise relevance propagation composites). A noise tunnel around any other method is named
+ * {@code lrp-epsilon-plus-flat} and {@code lrp-alpha2-beta1} (layer-wise relevance propagation composites),
+ * {@code pathwaygrad} and {@code pathwaygrad-ig} (the gradient through a critical pathway). A noise tunnel around any other method is named
  * {@code <variant>:<method>}, e.g. {@code smoothgrad:ig} or {@code vargrad:guidedbackprop} (with the tunnel's
  * options and the inner method's own).
  */
@@ -72,6 +73,10 @@ public final class Attributions {
                 (a, o) -> new Lrp("lrp-epsilon-plus-flat", a, o));
         put("lrp-alpha2-beta1", Lrp.Options.class, Lrp.Options.of(LrpRule.FLAT, LrpRule.ALPHA_BETA, LrpRule.EPSILON),
                 (a, o) -> new Lrp("lrp-alpha2-beta1", a, o));
+        put("pathwaygrad", PathwayGrad.Options.class, PathwayGrad.Options.defaults(),
+                (a, o) -> new PathwayGrad("pathwaygrad", a, PathwayGrad.Contribution.MCT, o));
+        put("pathwaygrad-ig", PathwayGrad.Options.class, PathwayGrad.Options.defaults(),
+                (a, o) -> new PathwayGrad("pathwaygrad-ig", a, PathwayGrad.Contribution.INTGRAD, o));
         putWithReference("multilayer-iba", MultiLayerIba.Options.class, MultiLayerIba.Options.defaults(),
                 MultiLayerIba::new);
     }
