@@ -30,6 +30,32 @@ public interface ReferenceImages {
     /** Where results derived from the images are cached; empty: not cached. */
     Optional<Path> cacheFolder();
 
+    /** The same images without a cache (for models that are not the checkpoint's, e.g. randomised copies). */
+    default ReferenceImages withoutCache() {
+        ReferenceImages self = this;
+        return new ReferenceImages() {
+            @Override
+            public Iterable<INDArray> batches(int limit, int batchSize) {
+                return self.batches(limit, batchSize);
+            }
+
+            @Override
+            public int size() {
+                return self.size();
+            }
+
+            @Override
+            public String fingerprint() {
+                return self.fingerprint();
+            }
+
+            @Override
+            public Optional<Path> cacheFolder() {
+                return Optional.empty();
+            }
+        };
+    }
+
     /** Images held in memory, without a cache (for library use and tests). */
     static ReferenceImages of(INDArray images) {
         if (images == null || images.rank() != 4 || images.size(0) < 1) {

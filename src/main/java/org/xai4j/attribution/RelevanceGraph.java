@@ -27,6 +27,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.xai4j.model.BatchNormAffine;
 import org.xai4j.model.Convolutions;
 import org.xai4j.model.InspectableGraph;
+import org.xai4j.model.InstanceNormalization;
+import org.xai4j.model.InstanceNormalizationParams;
 import org.xai4j.model.ModelAdapter;
 
 /**
@@ -34,7 +36,8 @@ import org.xai4j.model.ModelAdapter;
  * in double precision. Linear layers (convolutions, dense layers) take the rule their position gets from the
  * composite ({@link Lrp.Options}: the first layer, the other convolutions, the dense layers); a BatchNorm right after
  * a convolution (its only consumer) is folded into it first, a BatchNorm elsewhere (DenseNet's pre-activation) is an
- * element-wise affine map under the epsilon rule. Element-wise activations pass relevance through; max pooling gives
+ * element-wise affine map under the epsilon rule, and so is instance normalisation, with each image's statistics
+ * held constant (so epsilon-LRP is not Input x Gradient through it). Element-wise activations pass relevance through; max pooling gives
  * it to each window's maximum (winner takes all); average pooling, global average pooling and residual additions
  * split it by contribution (epsilon rule); channel concatenations split it by channel. Other vertices are refused,
  * naming the vertex.
@@ -145,6 +148,19 @@ final class RelevanceGraph {
                 INDArray y = acts.get(v);
                 return Map.of(in, a.mul(scale.reshape(shape)).muli(r).divi(LrpRule.stabilised(y,
                         constants.epsilon())));
+            };
+        }
+        if (l instanceof InstanceNormalization norm) {
+            INDArray gamma = param(v, InstanceNormalizationParams.GAMMA).reshape(1, -1, 1, 1);
+            return (acts, r) -> {
+                // y = s x + t per image and channel, with the image's statistics held constant (as a BatchNorm)
+                INDArray a = acts.get(in);
+                INDArray mean = a.mean(2, 3).reshape(a.size(0), a.size(1), 1, 1);
+                INDArray centred = a.sub(mean.broadcast(a.shape()));
+                INDArray sigma = org.nd4j.linalg.ops.transforms.Transforms.sqrt(centred.mul(centred).mean(2, 3)
+                        .addi(norm.getEps()), false).reshape(a.size(0), a.size(1), 1, 1);
+                INDArray scale = gamma.broadcast(sigma.shape()).div(sigma).broadcast(a.shape());
+                return Map.of(in, a.mul(scale).muli(r).divi(LrpRule.stabilised(acts.get(v), constants.epsilon())));
             };
         }
         if (l instanceof DenseLayer d) {
@@ -274,7 +290,7 @@ final class RelevanceGraph {
 
     private static IllegalArgumentException refuse(String vertex, String what) {
         return new IllegalArgumentException("lrp: vertex '" + vertex + "' (" + what + ") has no relevance rule; "
-                + "supported: convolutions, dense layers, BatchNorm, element-wise activations, max and average "
+                + "supported: convolutions, dense layers, batch and instance normalisation, element-wise activations, max and average "
                 + "pooling, global average pooling, residual additions and channel concatenations");
     }
 }

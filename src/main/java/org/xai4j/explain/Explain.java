@@ -14,6 +14,7 @@ import org.xai4j.attribution.AttributionOptions;
 import org.xai4j.attribution.ExpectedGradients;
 import org.xai4j.attribution.IntegratedGradients;
 import org.xai4j.attribution.Attributions;
+import org.xai4j.attribution.ReferenceImages;
 import org.xai4j.attribution.checks.InsertionDeletion;
 import org.xai4j.attribution.checks.RandomisationCheck;
 import org.xai4j.attribution.checks.ScoreFunction;
@@ -105,7 +106,10 @@ public final class Explain {
             List<RandomisationCheck.Step> sanity = List.of();
             int k = Math.min(o.sanityImages(), samples.size());
             if (k > 0) {
-                sanity = RandomisationCheck.run(classifier, a -> Attributions.create(name, a, opts),
+                // randomised copies are not the checkpoint: their statistics are not cached next to it
+                AttributionOptions uncached = opts.withReference(opts.reference().map(ReferenceImages::withoutCache)
+                        .orElse(null));
+                sanity = RandomisationCheck.run(classifier, a -> Attributions.create(name, a, uncached),
                         x.get(NDArrayIndex.interval(0, k), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all())
                                 .dup(), Target.perExample(java.util.Arrays.copyOf(targets, k)),
                         new RandomisationCheck.Options(RandomisationCheck.Granularity.GROUPS, 1));

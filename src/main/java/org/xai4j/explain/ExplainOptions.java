@@ -36,7 +36,7 @@ public record ExplainOptions(Path run, Path dataConfig, Split split, int limit, 
                              SaliencyDisplay display, String target, AttributionOptions attribution,
                              String deletionBaseline, int insertionStep, int sanityImages, int batch) {
     public static final List<String> DEFAULT_METHODS = List.of("grad", "ixg", "ig", "eg", "smoothgrad", "gradcam",
-            "gradcampp", "occlusion", "guidedbackprop");
+            "gradcampp", "occlusion", "guidedbackprop", "iba", "lrp", "pathwaygrad");
 
     public ExplainOptions {
         if (run == null) {

@@ -11,11 +11,12 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 
 /**
  * A copy of a classifier with a gate ({@link NeuronGates}) after every neuron layer: every vertex whose output is a
- * ReLU's (an activation layer, or a convolution or dense layer with a ReLU activation). The neurons of the critical
+ * rectifier's, ReLU or leaky ReLU (an activation layer, or a convolution or dense layer with that activation). The neurons of the critical
  * pathways (Khakzar et al., "Neural response interpretation through the lens of critical pathways", CVPR 2021) are
  * the elements of these outputs. The copy computes what the classifier does while its gates are open; parameters
  * are copies, vertex names, taps and layer groups are the classifier's.
@@ -85,6 +86,6 @@ public final class GatedGraph {
         var l = lv.getLayerConf().getLayer();
         IActivation a = l instanceof ActivationLayer al ? al.getActivationFn()
                 : l instanceof BaseLayer bl ? bl.getActivationFn() : null;
-        return a instanceof ActivationReLU;
+        return a instanceof ActivationReLU || a instanceof ActivationLReLU;
     }
 }

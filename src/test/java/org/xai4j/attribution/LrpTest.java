@@ -273,11 +273,75 @@ class LrpTest {
     }
 
     @Test
+    void instanceNormalisationIsAnAffineMapWithTheImagesStatisticsHeldConstant() {
+        // input 2 x 3 x 3 -> instance norm (gamma, beta) -> global average -> one logit (weights w, bias 0)
+        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
+                .graphBuilder().addInputs("input")
+                .setInputTypes(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(3, 3, 2))
+                .addLayer("norm", org.xai4j.model.InstanceNormalization.create(), "input")
+                .addLayer("pool", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(
+                        org.deeplearning4j.nn.conf.layers.PoolingType.AVG).build(), "norm")
+                .addLayer("logits", new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nOut(1)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build(), "pool")
+                .setOutputs("logits").build();
+        Classifier c = new Classifier(Classifier.newGraph(conf), new ModelDescription(ModelOptions.of("test-norm"),
+                new InputShape(2, 3, 3), 1, "input", "logits", java.util.Map.of(), java.util.Map.of()));
+        double[] gamma = {1.5, -0.7};
+        double[] beta = {0.3, 0.9};
+        double[] w = {0.8, -1.2};
+        c.graph().getLayer("norm").getParam("gamma").assign(Nd4j.createFromArray(gamma).reshape(1, 2));
+        c.graph().getLayer("norm").getParam("beta").assign(Nd4j.createFromArray(beta).reshape(1, 2));
+        c.graph().getLayer("logits").getParam("W").assign(Nd4j.createFromArray(w).reshape(2, 1));
+        c.graph().getLayer("logits").getParam("b").assign(0);
+        java.util.Random r = new java.util.Random(4);
+        double[] x = r.doubles(18).map(v -> 2 * v - 0.5).toArray();
+        double eps = 1e-9;
+        double[] got = allEpsilon(new ModelAdapter(c), eps).attribute(Nd4j.create(x, new long[] {1, 2, 3, 3},
+                DataType.DOUBLE), Target.logit(0)).data().asDouble();
+        for (int ch = 0; ch < 2; ch++) {
+            double mean = 0;
+            for (int i = 0; i < 9; i++) {
+                mean += x[ch * 9 + i] / 9;
+            }
+            double var = 0;
+            for (int i = 0; i < 9; i++) {
+                var += (x[ch * 9 + i] - mean) * (x[ch * 9 + i] - mean) / 9;
+            }
+            double s = gamma[ch] / Math.sqrt(var + 1e-5);
+            double[] y = new double[9];
+            double pooled = 0;
+            for (int i = 0; i < 9; i++) {
+                y[i] = s * (x[ch * 9 + i] - mean) + beta[ch];
+                pooled += y[i] / 9;
+            }
+            double rPooled = pooled * w[ch]; // the dense layer's epsilon rule with no bias: each input's share
+            for (int i = 0; i < 9; i++) {
+                double rY = y[i] / 9 / pooled * rPooled;
+                double expected = s * x[ch * 9 + i] * rY / y[i];
+                assertThat(got[ch * 9 + i]).as("channel %d pixel %d", ch, i).isCloseTo(expected,
+                        org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
+    }
+
+    @Test
     void unsupportedVerticesAreNamed() {
-        Classifier patch = Classifier.build(new ModelOptions("patch", 0.125, null, 0.0),
-                new InputShape(1, 32, 32), 1, 1, DataType.FLOAT);
-        assertThatThrownBy(() -> Attributions.create("lrp", new ModelAdapter(patch)))
-                .hasMessageContaining("lrp: vertex").hasMessageContaining("InstanceNormalization");
+        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
+                .graphBuilder().addInputs("input")
+                .setInputTypes(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(4, 4, 1))
+                .addLayer("pool", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(
+                        org.deeplearning4j.nn.conf.layers.PoolingType.MAX).build(), "input")
+                .addLayer("logits", new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nOut(1)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build(), "pool")
+                .setOutputs("logits").build();
+        Classifier c = new Classifier(Classifier.newGraph(conf), new ModelDescription(ModelOptions.of("test-max"),
+                new InputShape(1, 4, 4), 1, "input", "logits", java.util.Map.of(), java.util.Map.of()));
+        assertThatThrownBy(() -> Attributions.create("lrp", new ModelAdapter(c)))
+                .hasMessageContaining("lrp: vertex 'pool'").hasMessageContaining("GlobalPoolingLayer");
+        Classifier patch = Classifier.build(new ModelOptions("patch", 0.125, null, 0.0), new InputShape(1, 32, 32), 1,
+                1, DataType.DOUBLE);
+        INDArray map = Attributions.create("lrp", new ModelAdapter(patch)).attribute(images, Target.logit(0));
+        assertThat(java.util.Arrays.stream(map.data().asDouble()).allMatch(Double::isFinite)).isTrue();
         assertThatThrownBy(() -> new Lrp.Options("fancy", null, null, null, null, null, null))
                 .hasMessageContaining("first").hasMessageContaining("zplus");
     }
