@@ -106,10 +106,7 @@ public final class Attributions {
      */
     public static synchronized <O> void register(String name, Class<O> optionsType, O defaults,
                                                  BiFunction<ModelAdapter, O, Attribution> factory) {
-        requireFreeName(name);
-        if (!optionsType.isInstance(defaults)) {
-            throw new IllegalArgumentException(name + ": the defaults must be a " + optionsType.getSimpleName());
-        }
+        requireRegistrable(name, optionsType, defaults);
         put(name, optionsType, defaults, factory);
     }
 
@@ -118,10 +115,7 @@ public final class Attributions {
      * model's data (null when the caller gave none), e.g. to estimate statistics of activations.
      */
     public static synchronized <O> void register(String name, Class<O> optionsType, O defaults, Factory<O> factory) {
-        requireFreeName(name);
-        if (!optionsType.isInstance(defaults)) {
-            throw new IllegalArgumentException(name + ": the defaults must be a " + optionsType.getSimpleName());
-        }
+        requireRegistrable(name, optionsType, defaults);
         putWithReference(name, optionsType, defaults, factory);
     }
 
@@ -129,6 +123,13 @@ public final class Attributions {
     public static synchronized void register(String name, Function<ModelAdapter, Attribution> factory) {
         requireFreeName(name);
         put(name, factory);
+    }
+
+    private static void requireRegistrable(String name, Class<?> optionsType, Object defaults) {
+        requireFreeName(name);
+        if (!optionsType.isInstance(defaults)) {
+            throw new IllegalArgumentException(name + ": the defaults must be a " + optionsType.getSimpleName());
+        }
     }
 
     private static void requireFreeName(String name) {

@@ -1,5 +1,9 @@
 package org.xai4j.attribution;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 /**
  * Bilinear resizing of a map with half-pixel centres ({@code align_corners=False} in PyTorch, OpenCV's
  * {@code INTER_LINEAR}, which pytorch-grad-cam uses to upsample CAMs): output pixel {@code y} samples the input at
@@ -38,6 +42,26 @@ public final class Bilinear {
                 double top = map[r0 + x0s[x]] * (1 - fx) + map[r0 + x1s[x]] * fx;
                 double bottom = map[r1 + x0s[x]] * (1 - fx) + map[r1 + x1s[x]] * fx;
                 out[y * outW + x] = top * (1 - fy) + bottom * fy;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * N x h x w maps (any data type) resized to the H x W of {@code inputShape} (N x C x H x W) and broadcast over
+     * its C channels, in double.
+     */
+    public static INDArray upsampleBroadcast(INDArray maps, long[] inputShape) {
+        int h = (int) maps.size(1);
+        int w = (int) maps.size(2);
+        int outH = (int) inputShape[2];
+        int outW = (int) inputShape[3];
+        INDArray out = Nd4j.create(DataType.DOUBLE, inputShape);
+        for (int i = 0; i < maps.size(0); i++) {
+            double[] up = resize(maps.slice(i).castTo(DataType.DOUBLE).dup('c').data().asDouble(), h, w, outH, outW);
+            INDArray map = Nd4j.create(up, new long[] {outH, outW}, 'c');
+            for (int c = 0; c < inputShape[1]; c++) {
+                out.slice(i).slice(c).assign(map);
             }
         }
         return out;

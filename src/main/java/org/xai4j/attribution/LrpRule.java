@@ -13,11 +13,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * stabilised as {@code z + epsilon * sign(z)} (sign(0) = 1).
  * <ul>
  * <li>{@link #EPSILON}: {@code R_i = a_i sum_j w_ij R_j / (z_j + eps)}.</li>
- * <li>{@link #GAMMA}: the epsilon rule with {@code w + gamma w+} and {@code b + gamma b+} (favours positive
- * contributions).</li>
- * <li>{@link #ZPLUS}: only the positive contributions {@code (a_i w_ij)+ = a+ w+ + a- w-}, bias ignored.</li>
- * <li>{@link #ALPHA_BETA}: {@code alpha} times the positive contributions' share minus {@code beta} times the
- * negative contributions' share (conserves relevance when {@code alpha - beta = 1}), bias ignored.</li>
+ * <li>{@link #GAMMA}: the generalised gamma rule (Zennit's {@code Gamma}; Montavon et al. 2019 for positive inputs):
+ * an output with {@code z > 0} shares its relevance in proportion to the contributions of its sign boosted,
+ * {@code a+ (w + gamma w+) + a- (w + gamma w-) + b + gamma b+}, an output with {@code z < 0} in proportion to
+ * {@code a+ (w + gamma w-) + a- (w + gamma w+) + b + gamma b-}; for inputs >= 0 and positive outputs the original
+ * rule with {@code w + gamma w+}.</li>
+ * <li>{@link #ZPLUS}: only the positive contributions {@code a+ w+ + a- w- + b+}.</li>
+ * <li>{@link #ALPHA_BETA}: {@code alpha} times the shares of the positive contributions {@code a+ w+ + a- w- + b+}
+ * minus {@code beta} times those of the negative ones {@code a+ w- + a- w+ + b-} (conserves relevance when
+ * {@code alpha - beta = 1}).</li>
  * <li>{@link #FLAT}: every input of an output's receptive field gets an equal share (weights and inputs set to 1);
  * for the first layer.</li>
  * <li>{@link #WSQUARE}: shares in proportion to {@code w_ij^2} (inputs set to 1).</li>
@@ -70,11 +74,11 @@ public enum LrpRule {
         INDArray b = m.bias();
         return switch (this) {
             case EPSILON -> share(m, a, w, b, r, c.epsilon());
-            case GAMMA -> share(m, a, w.add(positive(w).muli(c.gamma())), b == null ? null
-                    : b.add(positive(b).muli(c.gamma())), r, c.epsilon());
-            case ZPLUS -> signed(m, a, positive(w), negative(w), r, c.epsilon());
-            case ALPHA_BETA -> signed(m, a, positive(w), negative(w), r, c.epsilon()).muli(c.alpha())
-                    .subi(signed(m, a, negative(w), positive(w), r, c.epsilon()).muli(c.beta()));
+            case GAMMA -> gamma(m, a, w, b, r, c);
+            case ZPLUS -> signed(m, a, positive(w), negative(w), b == null ? null : positive(b), r, c.epsilon());
+            case ALPHA_BETA -> signed(m, a, positive(w), negative(w), b == null ? null : positive(b), r, c.epsilon())
+                    .muli(c.alpha()).subi(signed(m, a, negative(w), positive(w), b == null ? null : negative(b), r,
+                            c.epsilon()).muli(c.beta()));
             case FLAT -> uniform(m, a, Nd4j.onesLike(w), r, c.epsilon());
             case WSQUARE -> uniform(m, a, w.mul(w), r, c.epsilon());
         };
@@ -85,13 +89,27 @@ public enum LrpRule {
         return a.mul(m.transpose(a, w, s));
     }
 
-    /** Contributions {@code a+ wa + a- wb} (wa applied to the positive inputs, wb to the negative ones). */
-    private static INDArray signed(LinearMap m, INDArray a, INDArray wa, INDArray wb, INDArray r, double eps) {
+    /** Shares of the contributions {@code a+ wa + a- wb + b} (wa on the positive inputs, wb on the negative ones). */
+    private static INDArray signed(LinearMap m, INDArray a, INDArray wa, INDArray wb, INDArray b, INDArray r,
+                                   double eps) {
         INDArray ap = positive(a);
         INDArray an = negative(a);
-        INDArray z = m.forward(ap, wa, null).addi(m.forward(an, wb, null));
+        INDArray z = m.forward(ap, wa, b).addi(m.forward(an, wb, null));
         INDArray s = r.div(stabilised(z, eps));
         return ap.mul(m.transpose(ap, wa, s)).addi(an.mul(m.transpose(an, wb, s)));
+    }
+
+    /** The generalised gamma rule: each output's relevance over the boosted contributions of its own sign. */
+    private static INDArray gamma(LinearMap m, INDArray a, INDArray w, INDArray b, INDArray r, Constants c) {
+        INDArray z = m.forward(a, w, b);
+        INDArray up = w.add(positive(w).muli(c.gamma()));
+        INDArray down = w.add(negative(w).muli(c.gamma()));
+        INDArray rPos = r.mul(z.gt(0).castTo(r.dataType()));
+        INDArray rNeg = r.mul(z.lt(0).castTo(r.dataType()));
+        INDArray pos = signed(m, a, up, down, b == null ? null : b.add(positive(b).muli(c.gamma())), rPos,
+                c.epsilon());
+        return pos.addi(signed(m, a, down, up, b == null ? null : b.add(negative(b).muli(c.gamma())), rNeg,
+                c.epsilon()));
     }
 
     private static INDArray uniform(LinearMap m, INDArray a, INDArray w, INDArray r, double eps) {

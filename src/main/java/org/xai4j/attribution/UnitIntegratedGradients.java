@@ -2,7 +2,6 @@ package org.xai4j.attribution;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.xai4j.model.HeadGraph;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.Target;
@@ -65,20 +64,6 @@ public final class UnitIntegratedGradients implements Attribution {
     @Override
     public INDArray attribute(INDArray inputs, Target target) {
         INDArray s = unitContributions(inputs, target).attributions().castTo(DataType.DOUBLE);
-        long n = inputs.size(0);
-        int h = (int) s.size(2);
-        int w = (int) s.size(3);
-        int outH = (int) inputs.size(2);
-        int outW = (int) inputs.size(3);
-        INDArray out = Nd4j.create(DataType.DOUBLE, inputs.shape());
-        INDArray spatial = s.sum(1); // N x h x w
-        for (int i = 0; i < n; i++) {
-            double[] up = Bilinear.resize(spatial.slice(i).dup('c').data().asDouble(), h, w, outH, outW);
-            INDArray map = Nd4j.create(up, new long[] {outH, outW}, 'c');
-            for (int c = 0; c < inputs.size(1); c++) {
-                out.slice(i).slice(c).assign(map);
-            }
-        }
-        return out.castTo(inputs.dataType());
+        return Bilinear.upsampleBroadcast(s.sum(1), inputs.shape()).castTo(inputs.dataType());
     }
 }

@@ -22,7 +22,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The BN-folded inference twin of a graph (DESIGN.md decision 4). DL4J M2.1 back-propagates BatchNorm with the

@@ -179,7 +179,8 @@ class LrpTest {
         ModelAdapter a = new ModelAdapter(c);
         INDArray input = Nd4j.createFromArray(x).reshape(1, 1, 2, 2);
         double eps = 1e-6;
-        for (LrpRule first : List.of(LrpRule.EPSILON, LrpRule.FLAT, LrpRule.ZPLUS, LrpRule.WSQUARE)) {
+        for (LrpRule first : List.of(LrpRule.EPSILON, LrpRule.FLAT, LrpRule.ZPLUS, LrpRule.WSQUARE, LrpRule.GAMMA,
+            LrpRule.ALPHA_BETA)) {
             for (LrpRule top : List.of(LrpRule.EPSILON, LrpRule.GAMMA, LrpRule.ALPHA_BETA)) {
                 Lrp lrp = new Lrp("lrp", a, new Lrp.Options(first.label(), "epsilon", top.label(), eps, 0.25, 2.0,
                         1.0));
@@ -234,21 +235,30 @@ class LrpTest {
                 bias = b;
             }
             case GAMMA -> {
+                // the output's sign decides which contributions are boosted (Zennit's generalised gamma)
+                double z = b;
                 for (int i = 0; i < n; i++) {
-                    c[i] = a[i] * (w[i] + 0.25 * Math.max(0, w[i]));
+                    z += a[i] * w[i];
                 }
-                bias = b + 0.25 * Math.max(0, b);
+                boolean up = z > 0;
+                for (int i = 0; i < n; i++) {
+                    boolean boost = up == (a[i] * w[i] > 0);
+                    c[i] = a[i] * w[i] * (boost ? 1.25 : 1);
+                }
+                bias = b * ((b > 0) == up ? 1.25 : 1);
             }
             case ZPLUS -> {
                 for (int i = 0; i < n; i++) {
                     c[i] = Math.max(0, a[i] * w[i]);
                 }
+                bias = Math.max(0, b);
             }
             case ALPHA_BETA -> {
                 for (int i = 0; i < n; i++) {
                     c[i] = Math.max(0, a[i] * w[i]);
                     cn[i] = Math.min(0, a[i] * w[i]);
                 }
+                bias = Math.max(0, b);
             }
             case FLAT -> java.util.Arrays.fill(c, 1.0);
             case WSQUARE -> {
@@ -259,7 +269,7 @@ class LrpTest {
             default -> throw new IllegalStateException();
         }
         double z = bias;
-        double zn = 0;
+        double zn = rule == LrpRule.ALPHA_BETA ? Math.min(0, b) : 0;
         for (int i = 0; i < n; i++) {
             z += c[i];
             zn += cn[i];
