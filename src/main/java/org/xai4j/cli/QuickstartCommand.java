@@ -36,9 +36,9 @@ public final class QuickstartCommand implements Callable<Integer> {
         Quickstart.Result r = Quickstart.run(config.load(Path.of("configs/quickstart.yaml")), checkpoints, name, System.out);
         if (!skipExplain) {
             String run = r.outcome().folder().dir().toString();
-            System.out.println("explaining 8 test images (grad, ixg, ig, gradcam, iba, lrp, pathwaygrad) ...");
+            System.out.println("explaining 8 test images (grad, ixg, ig, gradcam, iba, inverse-iba, multilayer-iba, lrp, pathwaygrad) ...");
             require(new CommandLine(new ExplainCommand()).execute("--run", run, "--limit", "8",
-                    "--methods", "grad,ixg,ig,gradcam,iba,lrp,pathwaygrad", "--sanity", "2"), "explain");
+                    "--methods", "grad,ixg,ig,gradcam,iba,inverse-iba,multilayer-iba,lrp,pathwaygrad", "--sanity", "2"), "explain");
             System.out.println("segmenting the test lesions from attribution maps (grad, ixg, gradcam; intensity baseline) ...");
             require(new CommandLine(new SegmentCommand()).execute("--run", run, "--limit", "120",
                     "--methods", "grad,ixg,gradcam", "--baseline", "intensity", "--threshold", "best-dice"), "segment");
