@@ -27,18 +27,21 @@ public final class Convolutions {
      */
     public static int[] arguments(ConvolutionLayer conf, String vertex) {
         ConvolutionMode mode = conf.getConvolutionMode();
-        if (mode != ConvolutionMode.Truncate && mode != ConvolutionMode.Strict && mode != ConvolutionMode.Same) {
-            throw new IllegalArgumentException(vertex + ": convolution mode " + mode + " is not supported");
-        }
-        if (conf.getCnn2dDataFormat() != CNN2DFormat.NCHW) {
-            throw new IllegalArgumentException(vertex + ": data format " + conf.getCnn2dDataFormat()
-                    + " is not supported");
-        }
+        requireSupported(mode, conf.getCnn2dDataFormat(), vertex, "convolution");
         int[] k = conf.getKernelSize();
         int[] s = conf.getStride();
         int[] p = conf.getPadding();
         int[] d = conf.getDilation();
         return new int[] {k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], mode == ConvolutionMode.Same ? 1 : 0, 0, 1};
+    }
+
+    private static void requireSupported(ConvolutionMode mode, CNN2DFormat format, String vertex, String kind) {
+        if (mode != ConvolutionMode.Truncate && mode != ConvolutionMode.Strict && mode != ConvolutionMode.Same) {
+            throw new IllegalArgumentException(vertex + ": " + kind + " mode " + mode + " is not supported");
+        }
+        if (format != CNN2DFormat.NCHW) {
+            throw new IllegalArgumentException(vertex + ": data format " + format + " is not supported");
+        }
     }
 
     /** {@code W * x + b} (b may be null), N x O x oH x oW. */
@@ -72,13 +75,7 @@ public final class Convolutions {
      */
     public static int[] poolingArguments(SubsamplingLayer conf, String vertex) {
         ConvolutionMode mode = conf.getConvolutionMode();
-        if (mode != ConvolutionMode.Truncate && mode != ConvolutionMode.Strict && mode != ConvolutionMode.Same) {
-            throw new IllegalArgumentException(vertex + ": pooling mode " + mode + " is not supported");
-        }
-        if (conf.getCnn2dDataFormat() != CNN2DFormat.NCHW) {
-            throw new IllegalArgumentException(vertex + ": data format " + conf.getCnn2dDataFormat()
-                    + " is not supported");
-        }
+        requireSupported(mode, conf.getCnn2dDataFormat(), vertex, "pooling");
         int[] k = conf.getKernelSize();
         int[] s = conf.getStride();
         int[] p = conf.getPadding();

@@ -3,7 +3,6 @@ package org.xai4j.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,20 +16,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.xai4j.data.Batches;
-import org.xai4j.data.DataSources;
 import org.xai4j.data.Sample;
-import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
-import org.xai4j.data.Transforms;
-import org.xai4j.model.Classifier;
 import org.xai4j.model.ModelAdapter;
-import org.xai4j.model.ModelDescription;
 import org.xai4j.model.Target;
-import org.xai4j.run.TrainedRun;
 import org.xai4j.testing.FiniteDifferences;
-import org.xai4j.testing.TinyRuns;
-import org.xai4j.train.TrainingRun;
+import org.xai4j.testing.TrainedTinyModel;
 
 /**
  * The information bottleneck (IBA, Inverse IBA, Regression IBA, Multi-layer IBA) on a trained model in double
@@ -45,23 +36,15 @@ class InformationBottleneckTest {
     @BeforeAll
     static void trainTinyModel(@TempDir Path dir) {
         FiniteDifferences.singleThreaded();
-        TrainingRun.Outcome trained = new TrainingRun(TinyRuns.config(3, "train.ui=false"), dir, "run", null,
-                new PrintStream(PrintStream.nullOutputStream())).execute();
-        TrainedRun run = TrainedRun.open(trained.folder().dir(), "best");
-        Classifier c = run.classifier();
-        ModelDescription d = c.description();
-        Classifier twin = Classifier.build(d.options(), d.inputShape(), d.numOutputs(), 1, DataType.DOUBLE);
-        twin.graph().setParams(c.graph().params().castTo(DataType.DOUBLE));
-        adapter = new ModelAdapter(twin);
-        SampleSet set = run.data();
-        Transforms t = DataSources.transforms(run.config().data());
+        TrainedTinyModel trained = TrainedTinyModel.train(dir, 3);
+        adapter = new ModelAdapter(trained.doublePrecision());
         List<Sample> chosen = new ArrayList<>();
         for (boolean pathological : new boolean[] {true, false}) {
-            set.split(Split.TEST).stream().filter(s -> (s.labels()[0] > 0.5f) == pathological).limit(2)
+            trained.data().split(Split.TEST).stream().filter(s -> (s.labels()[0] > 0.5f) == pathological).limit(2)
                     .forEach(chosen::add);
         }
-        images = Batches.of(chosen.stream().map(t::normalise).toList(), DataType.DOUBLE).features();
-        train = Batches.of(set.split(Split.TRAIN).stream().map(t::normalise).toList(), DataType.DOUBLE).features();
+        images = trained.features(chosen);
+        train = trained.features(trained.data().split(Split.TRAIN));
     }
 
     private static InformationBottleneck.Options options(String loss, Double label, double sigma) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.xai4j.testing.FiniteDifferences.relativeError;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -17,11 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.xai4j.data.Batches;
-import org.xai4j.data.DataSources;
-import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
-import org.xai4j.data.Transforms;
 import org.xai4j.model.BatchNormAffine;
 import org.xai4j.model.Classifier;
 import org.xai4j.model.InputShape;
@@ -31,11 +26,9 @@ import org.xai4j.model.ModelDescription;
 import org.xai4j.model.ModelOptions;
 import org.xai4j.model.ModelRegistry;
 import org.xai4j.model.Target;
-import org.xai4j.run.TrainedRun;
 import org.xai4j.testing.AttributionGraphs;
 import org.xai4j.testing.FiniteDifferences;
-import org.xai4j.testing.TinyRuns;
-import org.xai4j.train.TrainingRun;
+import org.xai4j.testing.TrainedTinyModel;
 
 /**
  * LRP on real graphs in double precision: epsilon-LRP equals Input x Gradient (DL4J's own backprop) on a trained
@@ -49,21 +42,13 @@ class LrpTest {
     @BeforeAll
     static void trainTinyModel(@TempDir Path dir) {
         FiniteDifferences.singleThreaded();
-        TrainingRun.Outcome outcome = new TrainingRun(TinyRuns.config(2, "train.ui=false"), dir, "run", null,
-                new PrintStream(PrintStream.nullOutputStream())).execute();
-        TrainedRun run = TrainedRun.open(outcome.folder().dir(), "best");
-        trained = doubleTwin(run.classifier());
-        SampleSet set = run.data();
-        Transforms t = DataSources.transforms(run.config().data());
-        images = Batches.of(set.split(Split.TEST).subList(0, 6).stream().map(t::normalise).toList(),
-                DataType.DOUBLE).features();
+        TrainedTinyModel model = TrainedTinyModel.train(dir, 2);
+        trained = model.doublePrecision();
+        images = model.features(model.data().split(Split.TEST).subList(0, 6));
     }
 
     private static Classifier doubleTwin(Classifier c) {
-        ModelDescription d = c.description();
-        Classifier twin = Classifier.build(d.options(), d.inputShape(), d.numOutputs(), 1, DataType.DOUBLE);
-        twin.graph().setParams(c.graph().params().castTo(DataType.DOUBLE));
-        return twin;
+        return TrainedTinyModel.doubleTwin(c);
     }
 
     private static Lrp allEpsilon(ModelAdapter a, double eps) {
@@ -285,17 +270,7 @@ class LrpTest {
     @Test
     void instanceNormalisationIsAnAffineMapWithTheImagesStatisticsHeldConstant() {
         // input 2 x 3 x 3 -> instance norm (gamma, beta) -> global average -> one logit (weights w, bias 0)
-        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
-                .graphBuilder().addInputs("input")
-                .setInputTypes(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(3, 3, 2))
-                .addLayer("norm", org.xai4j.model.InstanceNormalization.create(), "input")
-                .addLayer("pool", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(
-                        org.deeplearning4j.nn.conf.layers.PoolingType.AVG).build(), "norm")
-                .addLayer("logits", new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nOut(1)
-                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build(), "pool")
-                .setOutputs("logits").build();
-        Classifier c = new Classifier(Classifier.newGraph(conf), new ModelDescription(ModelOptions.of("test-norm"),
-                new InputShape(2, 3, 3), 1, "input", "logits", java.util.Map.of(), java.util.Map.of()));
+        Classifier c = pooledLogit(new InputShape(2, 3, 3), org.deeplearning4j.nn.conf.layers.PoolingType.AVG, true);
         double[] gamma = {1.5, -0.7};
         double[] beta = {0.3, 0.9};
         double[] w = {0.8, -1.2};
@@ -336,16 +311,7 @@ class LrpTest {
 
     @Test
     void unsupportedVerticesAreNamed() {
-        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
-                .graphBuilder().addInputs("input")
-                .setInputTypes(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(4, 4, 1))
-                .addLayer("pool", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(
-                        org.deeplearning4j.nn.conf.layers.PoolingType.MAX).build(), "input")
-                .addLayer("logits", new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nOut(1)
-                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build(), "pool")
-                .setOutputs("logits").build();
-        Classifier c = new Classifier(Classifier.newGraph(conf), new ModelDescription(ModelOptions.of("test-max"),
-                new InputShape(1, 4, 4), 1, "input", "logits", java.util.Map.of(), java.util.Map.of()));
+        Classifier c = pooledLogit(new InputShape(1, 4, 4), org.deeplearning4j.nn.conf.layers.PoolingType.MAX, false);
         assertThatThrownBy(() -> Attributions.create("lrp", new ModelAdapter(c)))
                 .hasMessageContaining("lrp: vertex 'pool'").hasMessageContaining("GlobalPoolingLayer");
         Classifier patch = Classifier.build(new ModelOptions("patch", 0.125, null, 0.0), new InputShape(1, 32, 32), 1,
@@ -354,5 +320,22 @@ class LrpTest {
         assertThat(java.util.Arrays.stream(map.data().asDouble()).allMatch(Double::isFinite)).isTrue();
         assertThatThrownBy(() -> new Lrp.Options("fancy", null, null, null, null, null, null))
                 .hasMessageContaining("first").hasMessageContaining("zplus");
+    }
+
+    /** input -> [instance norm] -> global pooling -> one identity dense logit, in double. */
+    private static Classifier pooledLogit(InputShape shape, org.deeplearning4j.nn.conf.layers.PoolingType pooling,
+                                          boolean norm) {
+        var g = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
+                .graphBuilder().addInputs("input").setInputTypes(org.deeplearning4j.nn.conf.inputs.InputType
+                        .convolutional(shape.height(), shape.width(), shape.channels()));
+        if (norm) {
+            g.addLayer("norm", org.xai4j.model.InstanceNormalization.create(), "input");
+        }
+        g.addLayer("pool", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder(pooling).build(),
+                norm ? "norm" : "input");
+        g.addLayer("logits", new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nOut(1)
+                .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build(), "pool");
+        return new Classifier(Classifier.newGraph(g.setOutputs("logits").build()), new ModelDescription(
+                ModelOptions.of("test-pooled"), shape, 1, "input", "logits", java.util.Map.of(), java.util.Map.of()));
     }
 }

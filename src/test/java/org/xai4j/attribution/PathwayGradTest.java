@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.xai4j.testing.FiniteDifferences.relativeError;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,23 +17,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.xai4j.data.Batches;
-import org.xai4j.data.DataSources;
-import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
-import org.xai4j.data.Transforms;
 import org.xai4j.model.Classifier;
 import org.xai4j.model.GatedGraph;
 import org.xai4j.model.InputShape;
 import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
-import org.xai4j.model.ModelDescription;
 import org.xai4j.model.ModelOptions;
 import org.xai4j.model.Target;
-import org.xai4j.run.TrainedRun;
 import org.xai4j.testing.FiniteDifferences;
-import org.xai4j.testing.TinyRuns;
-import org.xai4j.train.TrainingRun;
+import org.xai4j.testing.TrainedTinyModel;
 
 /** PathwayGrad on a trained ResNet in double precision: reductions, neuron contributions and the surrogate. */
 class PathwayGradTest {
@@ -45,17 +37,9 @@ class PathwayGradTest {
     @BeforeAll
     static void trainTinyModel(@TempDir Path dir) {
         FiniteDifferences.singleThreaded();
-        TrainingRun.Outcome outcome = new TrainingRun(TinyRuns.config(2, "train.ui=false"), dir, "run", null,
-                new PrintStream(PrintStream.nullOutputStream())).execute();
-        TrainedRun run = TrainedRun.open(outcome.folder().dir(), "best");
-        ModelDescription d = run.classifier().description();
-        Classifier twin = Classifier.build(d.options(), d.inputShape(), d.numOutputs(), 1, DataType.DOUBLE);
-        twin.graph().setParams(run.classifier().graph().params().castTo(DataType.DOUBLE));
-        adapter = new ModelAdapter(twin);
-        SampleSet set = run.data();
-        Transforms t = DataSources.transforms(run.config().data());
-        images = Batches.of(set.split(Split.TEST).subList(0, 4).stream().map(t::normalise).toList(),
-                DataType.DOUBLE).features();
+        TrainedTinyModel model = TrainedTinyModel.train(dir, 2);
+        adapter = new ModelAdapter(model.doublePrecision());
+        images = model.features(model.data().split(Split.TEST).subList(0, 4));
     }
 
     @Test

@@ -138,8 +138,8 @@ class SegmentCommandTest {
     void badInputExitsWithCodeTwoNamingTheOption() throws Exception {
         assertBad(segment("--threshold", "median"), "--threshold");
         assertBad(segment("--threshold", "percentile:120"), "--threshold");
-        assertBad(segment("--methods", "lrp"), "--methods");
-        assertBad(segment("--methods", "smoothgrad:lrp", "--limit", "1"), "--methods");
+        assertBad(segment("--methods", "lime"), "--methods");
+        assertBad(segment("--methods", "smoothgrad:lime", "--limit", "1"), "--methods");
         assertBad(segment("--samples", "0"), "--samples");
         assertBad(segment("--baseline", "gan"), "--baseline");
         assertBad(segment("--methods", "none", "--baseline", "none"), "nothing to segment");
