@@ -51,17 +51,24 @@ public enum LrpRule {
                 .toList() + ", got '" + s + "'");
     }
 
-    /** A linear map with its parameters: forward with any weights, and the transposed map. */
-    interface LinearMap {
-        INDArray weights();
+    /** Three arrays to one. */
+    @FunctionalInterface
+    interface ArrayMap {
+        INDArray apply(INDArray x, INDArray weights, INDArray third);
+    }
 
-        /** May be null. */
-        INDArray bias();
+    /**
+     * A linear layer with its parameters: {@code forward(x, w, b)} with any weights (b may be null) and
+     * {@code transpose(x, w, g) = W^T g}, shaped as x.
+     */
+    record LinearMap(INDArray weights, INDArray bias, ArrayMap forward, ArrayMap transpose) {
+        INDArray forward(INDArray x, INDArray w, INDArray b) {
+            return forward.apply(x, w, b);
+        }
 
-        INDArray forward(INDArray x, INDArray w, INDArray b);
-
-        /** {@code W^T g}, shaped as x. */
-        INDArray transpose(INDArray x, INDArray w, INDArray g);
+        INDArray transpose(INDArray x, INDArray w, INDArray g) {
+            return transpose.apply(x, w, g);
+        }
     }
 
     /** The constants of the rules. */

@@ -236,52 +236,14 @@ final class RelevanceGraph {
     }
 
     private static LrpRule.LinearMap convMap(INDArray w, INDArray b, int[] args) {
-        return new LrpRule.LinearMap() {
-            @Override
-            public INDArray weights() {
-                return w;
-            }
-
-            @Override
-            public INDArray bias() {
-                return b;
-            }
-
-            @Override
-            public INDArray forward(INDArray x, INDArray weights, INDArray bias) {
-                return Convolutions.forward(x, weights, bias, args);
-            }
-
-            @Override
-            public INDArray transpose(INDArray x, INDArray weights, INDArray g) {
-                return Convolutions.transpose(x, weights, g, args);
-            }
-        };
+        return new LrpRule.LinearMap(w, b, (x, weights, bias) -> Convolutions.forward(x, weights, bias, args),
+                (x, weights, g) -> Convolutions.transpose(x, weights, g, args));
     }
 
     private static LrpRule.LinearMap denseMap(INDArray w, INDArray b) {
-        return new LrpRule.LinearMap() {
-            @Override
-            public INDArray weights() {
-                return w;
-            }
-
-            @Override
-            public INDArray bias() {
-                return b;
-            }
-
-            @Override
-            public INDArray forward(INDArray x, INDArray weights, INDArray bias) {
-                INDArray z = x.mmul(weights);
-                return bias == null ? z : z.addiRowVector(bias.reshape(1, bias.length()));
-            }
-
-            @Override
-            public INDArray transpose(INDArray x, INDArray weights, INDArray g) {
-                return g.mmul(weights.transpose());
-            }
-        };
+        return new LrpRule.LinearMap(w, b, (x, weights, bias) -> bias == null ? x.mmul(weights)
+                : x.mmul(weights).addiRowVector(bias.reshape(1, bias.length())),
+                (x, weights, g) -> g.mmul(weights.transpose()));
     }
 
     private static org.deeplearning4j.nn.conf.layers.Layer layerOf(ComputationGraphConfiguration conf, String v) {
