@@ -126,7 +126,7 @@ public final class Explain {
     }
 
     /** Normalised features as in training (no augmentation). */
-    static INDArray features(List<Sample> samples, Transforms t, DataType type) {
+    public static INDArray features(List<Sample> samples, Transforms t, DataType type) {
         List<Sample> normalised = samples.stream().map(t::normalise).toList();
         return Batches.of(normalised, type).features();
     }
@@ -145,7 +145,7 @@ public final class Explain {
     }
 
     /** The explained class of each image. */
-    static int[] targets(List<Sample> samples, INDArray logits, String mode) {
+    public static int[] targets(List<Sample> samples, INDArray logits, String mode) {
         int[] t = new int[samples.size()];
         for (int i = 0; i < t.length; i++) {
             int predicted = (int) logits.getRow(i).argMax().getInt(0);

@@ -9,7 +9,7 @@ import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
 
 /** Which data {@code explain} reads and which of its images it explains. */
-final class ExplainData {
+public final class ExplainData {
     private ExplainData() {
     }
 
@@ -17,7 +17,7 @@ final class ExplainData {
      * The named images of the split, or {@code limit} of them: pathological and healthy images alternately, each in
      * split order, as long as both kinds last (so that a small report shows both).
      */
-    static List<Sample> select(SampleSet set, Split split, List<String> ids, int limit) {
+    public static List<Sample> select(SampleSet set, Split split, List<String> ids, int limit) {
         List<Sample> samples = set.split(split);
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("--split: the " + split.label() + " split is empty");

@@ -9,8 +9,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.xai4j.attribution.Baseline;
-import org.xai4j.attribution.TargetValues;
-import org.xai4j.model.Mode;
 import org.xai4j.model.ModelAdapter;
 import org.xai4j.model.Target;
 
@@ -108,17 +106,11 @@ public final class InsertionDeletion {
                         c, hw);
             }
             INDArray batch = Nd4j.create(images, new long[] {chunk.size(), c, inputs.size(2), inputs.size(3)},
-                    DataType.DOUBLE).castTo(adapter.dataType());
-            INDArray z = adapter.logits(batch, Mode.INFERENCE).castTo(DataType.DOUBLE);
-            INDArray g = TargetValues.outputGradient(target, n, examples, z).castTo(DataType.DOUBLE);
+                    DataType.DOUBLE);
+            double[] scores = o.score().scores(adapter, target, n, examples, batch);
             for (int r = 0; r < chunk.size(); r++) {
-                double[] s = o.score().apply(z.getRow(r).toDoubleVector());
-                double score = 0;
-                for (int k = 0; k < s.length; k++) {
-                    score += g.getDouble(r, k) * s[k];
-                }
                 int[] row = chunk.get(r);
-                (row[2] == 1 ? insertion : deletion)[row[0]][row[1]] = score;
+                (row[2] == 1 ? insertion : deletion)[row[0]][row[1]] = scores[r];
             }
         }
         double[] insAuc = new double[n];

@@ -1,6 +1,12 @@
 package org.xai4j.attribution.checks;
 
 import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.xai4j.attribution.TargetValues;
+import org.xai4j.model.Mode;
+import org.xai4j.model.ModelAdapter;
+import org.xai4j.model.Target;
 
 /**
  * How the model's output is turned into the score that insertion/deletion curves follow: for a target with
@@ -36,6 +42,23 @@ public enum ScoreFunction {
             }
         }
         return s;
+    }
+
+    /**
+     * The score of each row of {@code images} (perturbed copies of the examples of a batch of {@code batch}: row r
+     * belongs to example {@code examples[r]}), in inference mode: {@code sum_k dT/dz_k s(z)_k}.
+     */
+    double[] scores(ModelAdapter adapter, Target target, int batch, int[] examples, INDArray images) {
+        INDArray z = adapter.logits(images.castTo(adapter.dataType()), Mode.INFERENCE).castTo(DataType.DOUBLE);
+        INDArray g = TargetValues.outputGradient(target, batch, examples, z).castTo(DataType.DOUBLE);
+        double[] out = new double[examples.length];
+        for (int r = 0; r < examples.length; r++) {
+            double[] s = apply(z.getRow(r).toDoubleVector());
+            for (int k = 0; k < s.length; k++) {
+                out[r] += g.getDouble(r, k) * s[k];
+            }
+        }
+        return out;
     }
 
     public static ScoreFunction parse(String s) {

@@ -1,0 +1,78 @@
+package org.xai4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.xai4j.attribution.AttributionOptions;
+import org.xai4j.config.MethodOptionsFile;
+import org.xai4j.data.Split;
+import org.xai4j.faithfulness.SensitivityNJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code xai4j evaluate-attributions}: faithfulness of attribution methods on a trained run (issue 16). */
+@Command(name = "evaluate-attributions", mixinStandardHelpOptions = true,
+        description = "How faithful attribution methods are to a trained run's model: --suite sensitivity-n (Ancona "
+                + "et al. 2018) writes sensitivity-n.csv, .md and .png to <run>/evaluate-attributions.")
+public final class EvaluateAttributionsCommand implements Callable<Integer> {
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "run folder")
+    Path run;
+
+    @Option(names = "--suite", defaultValue = "sensitivity-n",
+            description = "sensitivity-n (the axiom tests and ROAR are not built yet) (default: ${DEFAULT-VALUE})")
+    String suite;
+
+    @Option(names = "--methods", split = ",", defaultValue = "grad,ixg,ig,gradcam,iba,lrp,pathwaygrad",
+            description = "attribution methods (default: ${DEFAULT-VALUE})")
+    List<String> methods;
+
+    @Option(names = "--checkpoint", defaultValue = "best", description = "best, last or epoch-N (default: ${DEFAULT-VALUE})")
+    String checkpoint;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "YAML with a data: section (default: the run's data)")
+    Path data;
+
+    @Option(names = "--split", defaultValue = "test", description = "split (default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(names = "--limit", defaultValue = "16", description = "images, pathological and healthy alternately "
+            + "(default: ${DEFAULT-VALUE})")
+    int limit;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "N", description = "subset sizes in pixels (default: 1, 2, "
+            + "4, ... up to 80% of the pixels)")
+    int[] sizes;
+
+    @Option(names = "--subsets", defaultValue = "50", description = "random subsets per image and size "
+            + "(default: ${DEFAULT-VALUE})")
+    int subsets;
+
+    @Option(names = "--baseline", defaultValue = "zero", description = "what removed pixels become: zero or blur "
+            + "(default: ${DEFAULT-VALUE})")
+    String baseline;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the subsets (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--method-options", paramLabel = "FILE", description = "YAML of per-method settings, one "
+            + "section per method name")
+    Path methodOptions;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: <run>/evaluate-attributions)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (!suite.equals("sensitivity-n")) {
+            throw new IllegalArgumentException("--suite: only sensitivity-n is built (axioms and roar are not yet), "
+                    + "got " + suite);
+        }
+        AttributionOptions o = AttributionOptions.defaults();
+        if (methodOptions != null) {
+            o = MethodOptionsFile.read(methodOptions, o);
+        }
+        SensitivityNJob.run(new SensitivityNJob.Request(run, checkpoint, data, Split.parse(split), limit, methods, sizes,
+                subsets, baseline, seed, o, out), System.out);
+        return 0;
+    }
+}
