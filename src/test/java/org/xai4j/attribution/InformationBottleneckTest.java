@@ -160,7 +160,7 @@ class InformationBottleneckTest {
     }
 
     @Test
-    void theOptimisationKeepsThePredictionWhileBetaSqueezesTheInformation() {
+    void adamLowersTheObjectiveAndBetaSqueezesTheInformation() {
         InformationBottleneck.Result published = new InformationBottleneck(adapter,
                 InformationBottleneck.Options.defaults()).optimise(images, Target.logit(0));
         double[] info = published.information();
