@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.xai4j.attribution.AttributionOptions;
 import org.xai4j.config.MethodOptionsFile;
 import org.xai4j.data.Split;
+import org.xai4j.faithfulness.RoarJob;
 import org.xai4j.faithfulness.SensitivityNJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,13 +14,15 @@ import picocli.CommandLine.Option;
 /** {@code xai4j evaluate-attributions}: faithfulness of attribution methods on a trained run (issue 16). */
 @Command(name = "evaluate-attributions", mixinStandardHelpOptions = true,
         description = "How faithful attribution methods are to a trained run's model: --suite sensitivity-n (Ancona "
-                + "et al. 2018) writes sensitivity-n.csv, .md and .png to <run>/evaluate-attributions.")
+                + "et al. 2018) or roar (remove and retrain, Hooker et al. 2019); tables, CSV and plot in "
+                + "<run>/evaluate-attributions.")
 public final class EvaluateAttributionsCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "run folder")
     Path run;
 
     @Option(names = "--suite", defaultValue = "sensitivity-n",
-            description = "sensitivity-n (the axiom tests and ROAR are not built yet) (default: ${DEFAULT-VALUE})")
+            description = "sensitivity-n or roar (remove and retrain; the axiom tests are not built yet) "
+                    + "(default: ${DEFAULT-VALUE})")
     String suite;
 
     @Option(names = "--methods", split = ",", defaultValue = "grad,ixg,ig,gradcam,iba,lrp,pathwaygrad",
@@ -58,18 +61,30 @@ public final class EvaluateAttributionsCommand implements Callable<Integer> {
             + "section per method name")
     Path methodOptions;
 
+    @Option(names = "--fractions", split = ",", defaultValue = "0.1,0.3,0.5,0.7,0.9",
+            description = "roar: fractions of pixels removed (default: ${DEFAULT-VALUE})")
+    double[] fractions;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "roar: override of the retrained configuration, "
+            + "e.g. train.epochs=3 (repeatable)")
+    List<String> overrides;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: <run>/evaluate-attributions)")
     Path out;
 
     @Override
     public Integer call() {
-        if (!suite.equals("sensitivity-n")) {
-            throw new IllegalArgumentException("--suite: only sensitivity-n is built (axioms and roar are not yet), "
+        if (!suite.equals("sensitivity-n") && !suite.equals("roar")) {
+            throw new IllegalArgumentException("--suite: sensitivity-n or roar (the axiom tests are not built yet), "
                     + "got " + suite);
         }
         AttributionOptions o = AttributionOptions.defaults();
         if (methodOptions != null) {
             o = MethodOptionsFile.read(methodOptions, o);
+        }
+        if (suite.equals("roar")) {
+            RoarJob.run(new RoarJob.Request(run, methods, fractions, overrides, o, out), System.out);
+            return 0;
         }
         SensitivityNJob.run(new SensitivityNJob.Request(run, checkpoint, data, Split.parse(split), limit, methods, sizes,
                 subsets, baseline, seed, o, out), System.out);

@@ -19,13 +19,42 @@ import org.xai4j.testing.TinyRuns;
 
 /** {@code xai4j evaluate-attributions} on a run folder: outputs and bad input. */
 class EvaluateAttributionsCommandTest {
-    @Test
-    void sensitivityNWritesItsTablePlotAndCsvAndRefusesBadInput(@TempDir Path dir) throws Exception {
+    private static Path tinyRun(Path dir) {
         RunConfig config = TinyRuns.config(1);
         Path run = dir.resolve("run");
         ConfigWriter.write(config, run.resolve("config.yaml"));
         Classifier c = Classifier.build(config.model(), new InputShape(1, 32, 32), 1, 7, DataType.FLOAT);
         new Checkpoint(c, TrainingState.start(0.001)).save(run.resolve("best.ckpt"));
+        return run;
+    }
+
+    @Test
+    void roarRetrainsOncePerMethodAndFractionAndResumes(@TempDir Path dir) throws Exception {
+        Path run = tinyRun(dir);
+        String[] args = {"evaluate-attributions", "--run", run.toString(), "--suite", "roar", "--methods",
+            "grad,random", "--fractions", "0.5", "--set", "train.epochs=1"};
+        assertThat(Main.run(args)).isZero();
+        Path out = run.resolve("evaluate-attributions");
+        CsvTable csv = CsvTable.read(out.resolve(RoarJob.CSV));
+        assertThat(csv.header()).containsExactly("method", "fraction_removed", "test_auc");
+        assertThat(csv.rows()).extracting(r -> r.get(0) + "@" + r.get(1))
+                .containsExactly("grad@0.0", "grad@0.5", "random@0.0", "random@0.5");
+        assertThat(csv.rows()).allSatisfy(r -> assertThat(Double.parseDouble(r.get(2))).isBetween(0.0, 1.0));
+        Path result = out.resolve("runs").resolve("grad-k50").resolve("roar.json");
+        assertThat(out.resolve("runs").resolve("none-k0").resolve("roar.json")).isNotEmptyFile();
+        long written = Files.getLastModifiedTime(result).toMillis();
+        Thread.sleep(20);
+        assertThat(Main.run(args)).isZero(); // resumes: nothing is retrained
+        assertThat(Files.getLastModifiedTime(result).toMillis()).isEqualTo(written);
+        assertThat(CsvTable.read(out.resolve(RoarJob.CSV)).rows()).isEqualTo(csv.rows());
+        assertThat(out.resolve(RoarJob.PLOT)).isNotEmptyFile();
+        assertThat(Main.run("evaluate-attributions", "--run", run.toString(), "--suite", "roar", "--fractions", "1.5"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void sensitivityNWritesItsTablePlotAndCsvAndRefusesBadInput(@TempDir Path dir) throws Exception {
+        Path run = tinyRun(dir);
         assertThat(Main.run("evaluate-attributions", "--run", run.toString(), "--methods", "ixg,lrp-epsilon,iba",
                 "--limit", "2", "--sizes", "4,64", "--subsets", "5")).isZero();
         Path out = run.resolve("evaluate-attributions");
@@ -37,7 +66,7 @@ class EvaluateAttributionsCommandTest {
                 org.assertj.core.data.Offset.offset(1e-3));
         assertThat(out.resolve(SensitivityNJob.PLOT)).isNotEmptyFile();
         assertThat(Files.readString(out.resolve(SensitivityNJob.TABLE))).contains("| ixg |", "N=64");
-        assertThat(Main.run("evaluate-attributions", "--run", run.toString(), "--suite", "roar")).isEqualTo(2);
+        assertThat(Main.run("evaluate-attributions", "--run", run.toString(), "--suite", "axioms")).isEqualTo(2);
         assertThat(Main.run("evaluate-attributions", "--run", run.toString(), "--methods", "lime")).isEqualTo(2);
         assertThat(Main.run("evaluate-attributions", "--run", run.toString(), "--sizes", "5000")).isEqualTo(2);
         assertThat(Main.run("evaluate-attributions", "--run", dir.resolve("missing").toString())).isEqualTo(2);

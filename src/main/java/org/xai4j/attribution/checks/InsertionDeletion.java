@@ -123,7 +123,7 @@ public final class InsertionDeletion {
     }
 
     /** Pixel indices sorted by the channel-summed attribution, highest first, ties by index. */
-    static int[] ranking(INDArray attributions, int example) {
+    public static int[] ranking(INDArray attributions, int example) {
         int c = (int) attributions.size(1);
         int hw = (int) (attributions.size(2) * attributions.size(3));
         double[] a = attributions.get(org.nd4j.linalg.indexing.NDArrayIndex.point(example)).castTo(DataType.DOUBLE)
