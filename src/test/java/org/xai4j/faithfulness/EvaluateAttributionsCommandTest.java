@@ -6,26 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.xai4j.cli.Main;
-import org.xai4j.config.ConfigWriter;
-import org.xai4j.config.RunConfig;
-import org.xai4j.model.Classifier;
-import org.xai4j.model.InputShape;
 import org.xai4j.report.CsvTable;
-import org.xai4j.run.Checkpoint;
-import org.xai4j.run.TrainingState;
 import org.xai4j.testing.TinyRuns;
 
 /** {@code xai4j evaluate-attributions} on a run folder: outputs and bad input. */
 class EvaluateAttributionsCommandTest {
     private static Path tinyRun(Path dir) {
-        RunConfig config = TinyRuns.config(1);
-        Path run = dir.resolve("run");
-        ConfigWriter.write(config, run.resolve("config.yaml"));
-        Classifier c = Classifier.build(config.model(), new InputShape(1, 32, 32), 1, 7, DataType.FLOAT);
-        new Checkpoint(c, TrainingState.start(0.001)).save(run.resolve("best.ckpt"));
-        return run;
+        return TinyRuns.untrainedRun(dir);
     }
 
     @Test

@@ -14,6 +14,20 @@ public final class TinyRuns {
         return ConfigLoader.fromYaml(yaml(epochs), "tiny.yaml", RunConfig.class, List.of(overrides));
     }
 
+    /**
+     * A run folder {@code dir/run} holding {@link #config}(1) and an untrained {@code best.ckpt} of its model (for
+     * commands that read a run and need no trained model).
+     */
+    public static java.nio.file.Path untrainedRun(java.nio.file.Path dir) {
+        RunConfig config = config(1);
+        java.nio.file.Path run = dir.resolve("run");
+        org.xai4j.config.ConfigWriter.write(config, run.resolve("config.yaml"));
+        org.xai4j.model.Classifier c = org.xai4j.model.Classifier.build(config.model(),
+                new org.xai4j.model.InputShape(1, 32, 32), 1, 7, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        new org.xai4j.run.Checkpoint(c, org.xai4j.run.TrainingState.start(0.001)).save(run.resolve("best.ckpt"));
+        return run;
+    }
+
     /** The YAML text of {@link #config}, ending in its {@code train:} section (for a config file on disk). */
     public static String yaml(int epochs) {
         return """
