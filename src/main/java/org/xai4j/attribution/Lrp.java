@@ -11,7 +11,7 @@ import org.xai4j.model.Target;
  * one for the dense layers (as Zennit's composites; {@link RelevanceGraph} says how the other vertices pass relevance
  * on). The relevance starts at the target's share of the logits, {@code R = dT/dz * z} (the logit of the explained
  * class), and the map is the relevance of the input pixels (signed, N x C x H x W). Registered composites:
- * {@code lrp} (flat, gamma 0.25, epsilon: Zennit's EpsilonGammaBox with a flat first layer), {@code lrp-epsilon}
+ * {@code lrp} (flat, gamma 0.25, epsilon: as Zennit's EpsilonGammaBox, flat first layer), {@code lrp-epsilon}
  * (epsilon everywhere: equals Input x Gradient as epsilon -> 0 on ReLU networks), {@code lrp-epsilon-plus-flat}
  * (flat, z+, epsilon) and {@code lrp-alpha2-beta1} (flat, alpha 2 beta 1, epsilon).
  */
