@@ -201,16 +201,15 @@ public final class InformationBottleneck implements Attribution {
 
     @Override
     public INDArray attribute(INDArray inputs, Target target) {
-        INDArray x = Inputs.owned(inputs, adapter);
-        INDArray capacity = optimise(x, target).capacity();
-        return BitsPerPixel.map(capacity, x.shape()).castTo(x.dataType());
+        INDArray capacity = optimise(inputs, target).capacity();
+        return BitsPerPixel.map(capacity, inputs.shape()).castTo(adapter.dataType());
     }
 
     /** Runs the optimisation for a batch of inputs. */
     public Result optimise(INDArray inputs, Target target) {
         INDArray x = Inputs.owned(inputs, adapter);
         INDArray r = adapter.activations(x, options.tap());
-        Problem p = problem(x, r, target);
+        Problem p = problem(r, target);
         int size = p.n * p.length;
         double[] alpha = new double[size];
         Arrays.fill(alpha, options.initialAlpha());
@@ -235,8 +234,9 @@ public final class InformationBottleneck implements Attribution {
     }
 
     /** The objective of one batch as a function of alpha, with the noise of each step fixed by the seed. */
-    Problem problem(INDArray x, INDArray activations, Target target) {
-        INDArray logits = adapter.logits(x, Mode.INFERENCE).castTo(DataType.DOUBLE);
+    Problem problem(INDArray activations, Target target) {
+        // head(tap(x)) = f(x): the clean logits without another pass through the layers below the tap
+        INDArray logits = head.logits(activations, Mode.INFERENCE).castTo(DataType.DOUBLE);
         INDArray w = target.outputGradient(logits).castTo(DataType.DOUBLE);
         return new Problem(activations.castTo(DataType.DOUBLE).dup('c'), statistics(activations), logits, w);
     }

@@ -119,9 +119,8 @@ final class RelevanceGraph {
             throw refuse(v, "input preprocessor " + lv.getPreProcessor().getClass().getSimpleName());
         }
         if (l.getClass() == ConvolutionLayer.class) {
-            List<String> out = consumers.getOrDefault(v, List.of());
-            if (out.size() == 1 && layerOf(conf, out.get(0)) instanceof BatchNormalization) {
-                return null; // folded into the BatchNorm after it
+            if (foldedIntoBatchNorm(v, conf, consumers)) {
+                return null; // the BatchNorm after it carries the folded convolution
             }
             int[] args = Convolutions.arguments((ConvolutionLayer) l, v);
             INDArray w = param(v, "W");
@@ -132,8 +131,7 @@ final class RelevanceGraph {
             BatchNormAffine affine = BatchNormAffine.of(adapter.graph().getLayer(v));
             INDArray scale = affine.scale().castTo(DataType.DOUBLE);
             INDArray shift = affine.shift().castTo(DataType.DOUBLE);
-            if (layerOf(conf, in) != null && layerOf(conf, in).getClass() == ConvolutionLayer.class
-                    && consumers.get(in).size() == 1) {
+            if (foldedIntoBatchNorm(in, conf, consumers)) {
                 ConvolutionLayer c = (ConvolutionLayer) layerOf(conf, in);
                 INDArray w = param(in, "W");
                 INDArray folded = w.mul(scale.reshape(scale.length(), 1, 1, 1));
@@ -244,6 +242,15 @@ final class RelevanceGraph {
         return new LrpRule.LinearMap(w, b, (x, weights, bias) -> bias == null ? x.mmul(weights)
                 : x.mmul(weights).addiRowVector(bias.reshape(1, bias.length())),
                 (x, weights, g) -> g.mmul(weights.transpose()));
+    }
+
+    /** Whether {@code v} is a convolution whose only consumer is a BatchNorm (which LRP folds it into). */
+    private static boolean foldedIntoBatchNorm(String v, ComputationGraphConfiguration conf,
+                                               Map<String, List<String>> consumers) {
+        var l = layerOf(conf, v);
+        List<String> out = consumers.getOrDefault(v, List.of());
+        return l != null && l.getClass() == ConvolutionLayer.class && out.size() == 1
+                && layerOf(conf, out.get(0)) instanceof BatchNormalization;
     }
 
     private static org.deeplearning4j.nn.conf.layers.Layer layerOf(ComputationGraphConfiguration conf, String v) {

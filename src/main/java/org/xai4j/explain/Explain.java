@@ -163,7 +163,8 @@ public final class Explain {
         return t;
     }
 
-    private static INDArray attribute(Attribution method, INDArray x, int[] targets, int batch) {
+    /** Maps of the images in calls of {@code batch} images, the class of image n being {@code targets[n]}. */
+    public static INDArray attribute(Attribution method, INDArray x, int[] targets, int batch) {
         int n = (int) x.size(0);
         List<INDArray> parts = new ArrayList<>();
         for (int from = 0; from < n; from += batch) {

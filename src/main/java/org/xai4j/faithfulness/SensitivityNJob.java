@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.xai4j.attribution.Attribution;
 import org.xai4j.attribution.AttributionOptions;
 import org.xai4j.attribution.Attributions;
@@ -109,27 +107,15 @@ public final class SensitivityNJob {
         for (String name : q.methods()) {
             long t0 = System.nanoTime();
             Attribution method = Attributions.create(name, adapter, opts);
-            INDArray maps = attribute(method, x, classes);
+            INDArray maps = Explain.attribute(method, x, classes, 8);
             SensitivityN.Curve curve = SensitivityN.evaluate(adapter, x, maps, target, o);
             curves.put(name, curve);
             progress.printf(Locale.ROOT, "  %-22s %s  (%.1f s)%n", name, describe(curve),
                     (System.nanoTime() - t0) / 1e9);
-            System.gc(); // ND4J's off-heap buffers are freed with their wrappers (see Explain)
         }
         Path out = q.out() != null ? q.out() : run.outputDir("evaluate-attributions");
         write(out, curves, samples.size(), q.subsets());
         return curves;
-    }
-
-    private static INDArray attribute(Attribution method, INDArray x, int[] classes) {
-        int n = (int) x.size(0);
-        List<INDArray> parts = new ArrayList<>();
-        for (int from = 0; from < n; from += 8) {
-            int to = Math.min(n, from + 8);
-            parts.add(method.attribute(x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.all()).dup(), Target.perExample(java.util.Arrays.copyOfRange(classes, from, to))));
-        }
-        return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
     }
 
     private static String describe(SensitivityN.Curve c) {

@@ -117,14 +117,10 @@ public final class ModelAdapter {
     /** Activations at several named taps from one forward pass in inference mode, tap name -> owned copy. */
     public Map<String, INDArray> activations(INDArray x, List<String> tapNames) {
         List<String> vertices = tapNames.stream().map(description::tapVertex).toList();
-        pending = null;
-        boolean single = x.size(0) == 1;
-        Map<String, INDArray> acts = graphFor(Mode.INFERENCE).forwardKeepingInputs(single ? twoRows(cast(x))
-                : cast(x), false);
+        Map<String, INDArray> acts = inferenceForward(x, vertices);
         Map<String, INDArray> out = new java.util.LinkedHashMap<>();
         for (int t = 0; t < tapNames.size(); t++) {
-            INDArray a = acts.get(vertices.get(t));
-            out.put(tapNames.get(t), single ? firstRow(a) : a.dup());
+            out.put(tapNames.get(t), acts.get(vertices.get(t)));
         }
         return out;
     }
@@ -134,13 +130,7 @@ public final class ModelAdapter {
      * a folded BatchNorm vertex holds the BatchNorm's output. For methods that walk the graph themselves (LRP).
      */
     public Map<String, INDArray> vertexActivations(INDArray x) {
-        pending = null;
-        boolean single = x.size(0) == 1;
-        Map<String, INDArray> acts = graphFor(Mode.INFERENCE).forwardKeepingInputs(single ? twoRows(cast(x))
-                : cast(x), false);
-        Map<String, INDArray> out = new java.util.LinkedHashMap<>();
-        acts.forEach((name, a) -> out.put(name, single ? firstRow(a) : a.dup()));
-        return out;
+        return inferenceForward(x, null);
     }
 
     /**
@@ -346,6 +336,23 @@ public final class ModelAdapter {
             folding = BatchNormFolding.of(graph, description.inputName(), description.inputShape());
         }
         return folding;
+    }
+
+    /**
+     * One inference forward pass through the BN-folded twin: owned copies of the activations of {@code vertices}
+     * (all vertices when null). A single row is padded to two (see {@link #pass}) and the copies keep its row.
+     */
+    private Map<String, INDArray> inferenceForward(INDArray x, List<String> vertices) {
+        pending = null;
+        boolean single = x.size(0) == 1;
+        Map<String, INDArray> acts = graphFor(Mode.INFERENCE).forwardKeepingInputs(single ? twoRows(cast(x))
+                : cast(x), false);
+        Map<String, INDArray> out = new java.util.LinkedHashMap<>();
+        for (String v : vertices == null ? List.copyOf(acts.keySet()) : vertices) {
+            INDArray a = acts.get(v);
+            out.put(v, single ? firstRow(a) : a.dup());
+        }
+        return out;
     }
 
     private static INDArray twoRows(INDArray x) {

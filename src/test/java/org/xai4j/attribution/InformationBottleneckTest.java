@@ -59,7 +59,7 @@ class InformationBottleneckTest {
                 InformationBottleneck iba = new InformationBottleneck(adapter, v, options(loss, 2.0, 1.0),
                         ReferenceImages.of(train));
                 INDArray r = adapter.activations(images, "stage2");
-                InformationBottleneck.Problem p = iba.problem(images, r, Target.logit(0));
+                InformationBottleneck.Problem p = iba.problem(r, Target.logit(0));
                 Random rnd = new Random(5);
                 double[] alpha = new double[p.n * p.length];
                 for (int j = 0; j < alpha.length; j++) {

@@ -47,10 +47,6 @@ class LrpTest {
         images = model.features(model.data().split(Split.TEST).subList(0, 6));
     }
 
-    private static Classifier doubleTwin(Classifier c) {
-        return TrainedTinyModel.doubleTwin(c);
-    }
-
     private static Lrp allEpsilon(ModelAdapter a, double eps) {
         return new Lrp("lrp-epsilon", a, new Lrp.Options("epsilon", "epsilon", "epsilon", eps, null, null, null));
     }
@@ -110,7 +106,7 @@ class LrpTest {
      */
     @Test
     void everyCompositeConservesTheLogitWhenBiasesAndBatchNormShiftsAreZero() {
-        Classifier resnet = withoutShifts(doubleTwin(trained));
+        Classifier resnet = withoutShifts(TrainedTinyModel.doubleTwin(trained));
         assertConserves(resnet, List.of("lrp", "lrp-epsilon"));
         Classifier vgg = Classifier.build(new ModelOptions("vgg11-bn", 0.125, null, 0.0), new InputShape(1, 32, 32),
                 1, 5, DataType.DOUBLE);
