@@ -5,14 +5,16 @@
 # 2. the best cell: the reference's highest pixel AUROC of Input x Gradient maps among the cells whose test AUC is
 #    within 0.03 of the reference's unconstrained AUC (chosen on the reference, so the project cannot pick its own);
 # 3. seeds 1 and 2 of the unconstrained model and of the best cell;
-# 4. the table (out/compare/grid.md): every row, then per cell the mean +- sd over seeds of each side and the
+# 4. the table (out/compare/grid.md; grid-exact.md, grid-exact-init-pytorch.md, ... when DIFFERENCE or INIT is
+#    set, see compare-reference.sh): every row, then per cell the mean +- sd over seeds of each side and the
 #    project-minus-reference difference of test AUC and pixel AUROC (target: within 0.02).
 # Each cell runs through compare-reference.sh, which reuses finished cells, so an interrupted grid resumes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=$1; EPOCHS=${2:-10}
 HERE=experiments/attribution-constraint; OUT=$HERE/out/compare; mkdir -p "$OUT"
-ROWS=$OUT/grid-rows.tmp; : > "$ROWS"
+GRID=$OUT/grid${DIFFERENCE:+-$DIFFERENCE}${INIT:+-init-$INIT}.md
+ROWS=$GRID.rows.tmp; : > "$ROWS"
 bash $HERE/compare-reference.sh "$DATA" "$EPOCHS" 0,0.01,0.1,1 ixg relu 1000 0 | tee -a "$ROWS"
 bash $HERE/compare-reference.sh "$DATA" "$EPOCHS" 0.01,0.1,1 ixg softplus 1 0 | tee -a "$ROWS"
 BEST=$(python3 - "$ROWS" <<'PY'
@@ -29,14 +31,15 @@ PY
 read -r ATTR PHI SCALE LAM <<< "$BEST"
 echo "best cell by the reference: $ATTR $PHI($SCALE A), lambda $LAM" >&2
 bash $HERE/compare-reference.sh "$DATA" "$EPOCHS" "0,$LAM" "$ATTR" "$PHI" "$SCALE" 1,2 | tee -a "$ROWS"
-python3 - "$ROWS" "$OUT/grid.md" "$ATTR $PHI($SCALE A)" "$LAM" <<'PY'
+python3 - "$ROWS" "$GRID" "$ATTR $PHI($SCALE A)" "$LAM" <<'PY'
 import statistics as st, sys, os
 lines = [l.rstrip('\n') for l in open(sys.argv[1]) if l.startswith('| ')]
 rows = [[c.strip() for c in l.strip().strip('|').split('|')] for l in lines if not l.startswith('| side') and not l.startswith('| reference:')]
 cells = {}
 for r in rows:
     # the reference prints lambdas as floats (1.0), the project as given (1)
-    key = (r[1], f"{float(r[2]):g}") if r[1] != 'none' else ('none', '0')
+    # (the project's rows name a DIFFERENCE engine after a comma: the same cell as the reference's)
+    key = (r[1].split(',')[0], f"{float(r[2]):g}") if r[1] != 'none' else ('none', '0')
     # the unconstrained reference run is repeated by each reference call: count each seed once
     cells.setdefault(key, {}).setdefault(r[0], {})[r[3]] = [float(v) for v in r[4:9]]
 def ms(values):

@@ -10,12 +10,13 @@
 # pixel_auroc_processed), both sides scored with the reference's protocol (brain proxy x > 0.02, max-normalised
 # maps, threshold tuned for Dice on val; the project's search is over every map value, the reference's over 19).
 # DIFFERENCE=exact (or forward, central) in the environment sets the project's train.constraint.difference (its
-# rows and run folders then carry the suffix -exact); unset, the config's default.
+# rows and run folders then carry the suffix -exact); unset, the config's default. INIT=pytorch sets the project's
+# model.init (PyTorch's default initialisation, as the reference's network has; suffix -init-pytorch); unset, He.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=$(realpath "$1"); EPOCHS=${2:-10}; LAMS=${3:-0,0.1}; ATTR=${4:-ixg}; PHI=${5:-relu}; SCALE=${6:-1000}
 SEEDS=${7:-0}
-DIFF=${DIFFERENCE:-}; SUFFIX=${DIFF:+-$DIFF}
+DIFF=${DIFFERENCE:-}; INIT=${INIT:-}; ISUFFIX=${INIT:+-init-$INIT}; SUFFIX=${DIFF:+-$DIFF}$ISUFFIX
 OUT=experiments/attribution-constraint/out/compare; mkdir -p "$OUT"
 [ -f target/xai4j.jar ] || mvn -B -q -DskipTests package
 # run from a copy, so that rebuilding the project meanwhile cannot pull the jar from under a running command
@@ -45,7 +46,7 @@ PY
   for LAM in ${LAMS//,/ }; do
     # the unconstrained run is shared by every constraint setting; a run whose row exists for the same
     # arguments is reused
-    if [ "$LAM" = "0" ]; then NAME="project-none-e$EPOCHS-s$SEED"; KIND=none
+    if [ "$LAM" = "0" ]; then NAME="project-none-e$EPOCHS-s$SEED$ISUFFIX"; KIND=none
     else NAME="project-$ATTR-$PHI$SCALE-l$LAM-e$EPOCHS-s$SEED$SUFFIX"; KIND="$ATTR $PHI($SCALE A)${DIFF:+, $DIFF}"; fi
     STAMP="# $DATA $NAME"
     if [ "$(head -1 "$OUT/$NAME.row" 2>/dev/null)" = "$STAMP" ]; then tail -n +2 "$OUT/$NAME.row"; continue; fi
@@ -54,6 +55,7 @@ PY
           --set model.widthMultiplier=1.0 --set model.blocks=[1,1,1] --set train.epochs="$EPOCHS"
           --set train.batchSize=32 --set train.optimizer=adam --set train.lr=0.001 --set train.loss=bce
           --set train.ui=false --set seed="$SEED")
+    if [ -n "$INIT" ]; then SETS+=(--set model.init="$INIT"); fi
     if [ "$LAM" != "0" ]; then
       SETS+=(--set train.constraint.enabled=true --set train.constraint.attribution="$ATTR"
              --set train.constraint.penalty="$PHI" --set train.constraint.scale="$SCALE"

@@ -17,9 +17,16 @@ public final class Classifier {
         this.description = description;
     }
 
-    /** Instantiates and initialises a freshly built model (weights from the configuration's seed). */
+    /**
+     * Instantiates and initialises a freshly built model (weights from the configuration's seed, drawn as its
+     * {@link ModelOptions#init()} says).
+     */
     public static Classifier create(BuiltModel model) {
-        return new Classifier(newGraph(model.configuration()), model.description());
+        InspectableGraph graph = newGraph(model.configuration());
+        if (model.description().options().init() == InitScheme.PYTORCH) {
+            PyTorchInitialisation.apply(graph, model.configuration().getDefaultConfiguration().getSeed());
+        }
+        return new Classifier(graph, model.description());
     }
 
     /** Builds a registered architecture. */

@@ -13,10 +13,13 @@ import java.util.List;
  *                        stage; DenseNet: layers per dense block; VGG: convolutions per stage); null keeps
  *                        the reference depth
  * @param dropout         dropout probability before the logits layer (0 = none)
+ * @param init            how convolution and dense parameters are drawn (null = {@link InitScheme#HE})
  */
-public record ModelOptions(String architecture, Double widthMultiplier, List<Integer> blocks, Double dropout) {
+public record ModelOptions(String architecture, Double widthMultiplier, List<Integer> blocks, Double dropout,
+                           InitScheme init) {
     public ModelOptions {
         architecture = architecture == null ? "resnet18" : architecture;
+        init = init == null ? InitScheme.HE : init;
         widthMultiplier = widthMultiplier == null ? 1.0 : widthMultiplier;
         dropout = dropout == null ? 0.0 : dropout;
         if (!(widthMultiplier > 0 && widthMultiplier <= 4)) {
@@ -33,6 +36,11 @@ public record ModelOptions(String architecture, Double widthMultiplier, List<Int
                 }
             }
         }
+    }
+
+    /** Options with the default initialisation (He). */
+    public ModelOptions(String architecture, Double widthMultiplier, List<Integer> blocks, Double dropout) {
+        this(architecture, widthMultiplier, blocks, dropout, null);
     }
 
     public static ModelOptions of(String architecture) {

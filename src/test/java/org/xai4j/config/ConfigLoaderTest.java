@@ -26,6 +26,18 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> yaml(text, overrides)).isInstanceOf(ConfigException.class).hasMessage(message);
     }
 
+    /** {@code model.init} on the real run config (the fixtures' model section has no such key). */
+    @Test
+    void modelInitNamesItsSchemes() {
+        java.util.function.Function<String, org.xai4j.config.RunConfig> real =
+                text -> ConfigLoader.fromYaml(text, SRC, org.xai4j.config.RunConfig.class, List.of());
+        assertThat(real.apply("model: {architecture: resnet-cifar}").model().init())
+                .isEqualTo(org.xai4j.model.InitScheme.HE);
+        assertThat(real.apply("model: {init: pytorch}").model().init()).isEqualTo(org.xai4j.model.InitScheme.PYTORCH);
+        assertThatThrownBy(() -> real.apply("model: {init: xavier}")).isInstanceOf(ConfigException.class)
+                .hasMessage(SRC + ": key 'model.init': unknown 'xavier' (allowed: he, pytorch)");
+    }
+
     @Test
     void bindsEveryKindOfValue() throws Exception {
         Path file = dir.resolve("run.yaml");
