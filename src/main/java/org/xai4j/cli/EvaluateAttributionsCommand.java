@@ -8,21 +8,21 @@ import org.xai4j.config.MethodOptionsFile;
 import org.xai4j.data.Split;
 import org.xai4j.faithfulness.RoarJob;
 import org.xai4j.faithfulness.SensitivityNJob;
+import org.xai4j.faithfulness.axioms.AxiomsJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code xai4j evaluate-attributions}: faithfulness of attribution methods on a trained run (issue 16). */
 @Command(name = "evaluate-attributions", mixinStandardHelpOptions = true,
         description = "How faithful attribution methods are to a trained run's model: --suite sensitivity-n (Ancona "
-                + "et al. 2018) or roar (remove and retrain, Hooker et al. 2019); tables, CSV and plot in "
-                + "<run>/evaluate-attributions.")
+                + "et al. 2018), roar (remove and retrain, Hooker et al. 2019) or axioms (the \"model knows best\" "
+                + "tests, Khakzar et al. 2022); tables, CSV, plots and reports in <run>/evaluate-attributions.")
 public final class EvaluateAttributionsCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "run folder")
     Path run;
 
     @Option(names = "--suite", defaultValue = "sensitivity-n",
-            description = "sensitivity-n or roar (remove and retrain; the axiom tests are not built yet) "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "sensitivity-n, roar (remove and retrain) or axioms (default: ${DEFAULT-VALUE})")
     String suite;
 
     @Option(names = "--methods", split = ",", defaultValue = "grad,ixg,ig,gradcam,iba,lrp,pathwaygrad",
@@ -69,14 +69,33 @@ public final class EvaluateAttributionsCommand implements Callable<Integer> {
             + "e.g. train.epochs=3 (repeatable)")
     List<String> overrides;
 
+    @Option(names = "--scenarios", split = ",", defaultValue = "null,double,single,saturation",
+            description = "axioms: scenarios (default: ${DEFAULT-VALUE})")
+    List<String> scenarios;
+
+    @Option(names = "--samples", defaultValue = "16", description = "axioms: samples generated per scenario "
+            + "(default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--iterations", defaultValue = "400", description = "axioms: optimisation steps per sample at "
+            + "most (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--background", defaultValue = "healthy", description = "axioms: what patches are pasted on, "
+            + "healthy (images of --split) or noise (default: ${DEFAULT-VALUE})")
+    String background;
+
+    @Option(names = "--outputs", split = ",", paramLabel = "A,B", description = "axioms: the two classes of a "
+            + "multi-label model (default: the first two; a one-logit model uses z and -z)")
+    int[] outputs;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: <run>/evaluate-attributions)")
     Path out;
 
     @Override
     public Integer call() {
-        if (!suite.equals("sensitivity-n") && !suite.equals("roar")) {
-            throw new IllegalArgumentException("--suite: sensitivity-n or roar (the axiom tests are not built yet), "
-                    + "got " + suite);
+        if (!suite.equals("sensitivity-n") && !suite.equals("roar") && !suite.equals("axioms")) {
+            throw new IllegalArgumentException("--suite: sensitivity-n, roar or axioms, got " + suite);
         }
         AttributionOptions o = AttributionOptions.defaults();
         if (methodOptions != null) {
@@ -84,6 +103,11 @@ public final class EvaluateAttributionsCommand implements Callable<Integer> {
         }
         if (suite.equals("roar")) {
             RoarJob.run(new RoarJob.Request(run, methods, fractions, overrides, o, out), System.out);
+            return 0;
+        }
+        if (suite.equals("axioms")) {
+            AxiomsJob.run(new AxiomsJob.Request(run, checkpoint, data, Split.parse(split), methods, scenarios, samples,
+                    iterations, background, outputs, seed, o, out), System.out);
             return 0;
         }
         SensitivityNJob.run(new SensitivityNJob.Request(run, checkpoint, data, Split.parse(split), limit, methods, sizes,

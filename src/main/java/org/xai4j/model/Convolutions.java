@@ -62,11 +62,20 @@ public final class Convolutions {
 
     /** {@code W^T * g}: the gradient with respect to x of {@code sum(forward(x, W) * g)}, shaped as x. */
     public static INDArray transpose(INDArray x, INDArray weights, INDArray g, int[] args) {
+        return backward(x, weights, g, args).input();
+    }
+
+    /** The gradients of {@code sum(forward(x, W, b) * g)} with respect to x, W and (summed over N, H, W) b. */
+    public record Gradients(INDArray input, INDArray weights, INDArray bias) {
+    }
+
+    /** {@link Gradients} of {@code sum(forward(x, W, b) * g)} (libnd4j's {@code conv2d_bp}). */
+    public static Gradients backward(INDArray x, INDArray weights, INDArray g, int[] args) {
         INDArray gradIn = Nd4j.createUninitialized(x.dataType(), x.shape());
         INDArray gradW = Nd4j.createUninitialized(weights.dataType(), weights.shape());
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, weights, g.castTo(x.dataType()))
                 .addOutputs(gradIn, gradW).addIntegerArguments(args).build());
-        return gradIn;
+        return new Gradients(gradIn, gradW, g.sum(0, 2, 3));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xai4j.cli.Main;
+import org.xai4j.faithfulness.axioms.AxiomsJob;
 import org.xai4j.report.CsvTable;
 import org.xai4j.testing.TinyRuns;
 
@@ -41,6 +42,33 @@ class EvaluateAttributionsCommandTest {
     }
 
     @Test
+    void axiomsWriteTheirTablesSamplesAndReportAndRefuseBadInput(@TempDir Path dir) throws Exception {
+        Path run = tinyRun(dir);
+        assertThat(Main.run("evaluate-attributions", "--run", run.toString(), "--suite", "axioms", "--methods",
+                "grad,gradcam", "--scenarios", "null,single", "--samples", "2", "--iterations", "20")).isZero();
+        Path out = run.resolve("evaluate-attributions");
+        CsvTable samples = CsvTable.read(out.resolve(AxiomsJob.SAMPLES));
+        assertThat(samples.header()).containsExactly("scenario", "sample", "held", "steps", "targets", "changes");
+        assertThat(samples.rows()).extracting(r -> r.get(0)).containsExactly("null", "null", "single", "single");
+        CsvTable scores = CsvTable.read(out.resolve(AxiomsJob.CSV));
+        assertThat(scores.rows()).extracting(r -> r.get(0) + "/" + r.get(2)).containsExactly("grad/null_ratio",
+                "grad/single_correlation", "gradcam/null_ratio", "gradcam/single_correlation");
+        assertThat(Files.readString(out.resolve(AxiomsJob.TABLE))).contains("| grad |", "null_ratio", "one logit");
+        assertThat(Files.readString(out.resolve(AxiomsJob.REPORT))).contains("Model knows best");
+        String[] base = {"evaluate-attributions", "--run", run.toString(), "--suite", "axioms", "--samples", "1",
+            "--iterations", "10"};
+        assertThat(Main.run(concat(base, "--scenarios", "nul"))).isEqualTo(2);
+        assertThat(Main.run(concat(base, "--outputs", "0,1"))).isEqualTo(2);      // one logit: z and -z
+        assertThat(Main.run(concat(base, "--background", "white"))).isEqualTo(2);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void sensitivityNWritesItsTablePlotAndCsvAndRefusesBadInput(@TempDir Path dir) throws Exception {
         Path run = tinyRun(dir);
         assertThat(Main.run("evaluate-attributions", "--run", run.toString(), "--methods", "ixg,lrp-epsilon,iba",
@@ -54,7 +82,6 @@ class EvaluateAttributionsCommandTest {
                 org.assertj.core.data.Offset.offset(1e-3));
         assertThat(out.resolve(SensitivityNJob.PLOT)).isNotEmptyFile();
         assertThat(Files.readString(out.resolve(SensitivityNJob.TABLE))).contains("| ixg |", "N=64");
-        assertThat(Main.run("evaluate-attributions", "--run", run.toString(), "--suite", "axioms")).isEqualTo(2);
         assertThat(Main.run("evaluate-attributions", "--run", run.toString(), "--methods", "lime")).isEqualTo(2);
         assertThat(Main.run("evaluate-attributions", "--run", run.toString(), "--sizes", "5000")).isEqualTo(2);
         assertThat(Main.run("evaluate-attributions", "--run", dir.resolve("missing").toString())).isEqualTo(2);

@@ -101,15 +101,19 @@ public final class AttributionGraphs {
      * order), {@code outputs} logits. No spatial tap.
      */
     public static Classifier linear(int outputs, long seed) {
+        return linear(outputs, seed, LINEAR_INPUT);
+    }
+
+    /** {@link #linear(int, long)} on inputs of another shape. */
+    public static Classifier linear(int outputs, long seed, InputShape shape) {
         NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE)
                 .updater(new Sgd(0.1)).weightInit(WeightInit.XAVIER);
         ComputationGraphConfiguration conf = b.graphBuilder().addInputs("input")
-                .setInputTypes(InputType.convolutional(LINEAR_INPUT.height(), LINEAR_INPUT.width(),
-                        LINEAR_INPUT.channels()))
+                .setInputTypes(InputType.convolutional(shape.height(), shape.width(), shape.channels()))
                 .addLayer("logits", new DenseLayer.Builder().nOut(outputs).activation(Activation.IDENTITY)
                         .biasInit(0.3).build(), "input")
                 .setOutputs("logits").build();
-        ModelDescription d = new ModelDescription(ModelOptions.of("test-linear"), LINEAR_INPUT, outputs, "input",
+        ModelDescription d = new ModelDescription(ModelOptions.of("test-linear"), shape, outputs, "input",
                 "logits", Map.of(), Map.of("head", List.of("logits")));
         return new Classifier(Classifier.newGraph(conf), d);
     }
