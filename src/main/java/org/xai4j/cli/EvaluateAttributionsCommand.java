@@ -26,7 +26,7 @@ public final class EvaluateAttributionsCommand implements Callable<Integer> {
     String suite;
 
     @Option(names = "--methods", split = ",", defaultValue = "grad,ixg,ig,gradcam,iba,lrp,pathwaygrad",
-            description = "attribution methods (default: ${DEFAULT-VALUE})")
+            description = "attribution methods, or all (every registered one) (default: ${DEFAULT-VALUE})")
     List<String> methods;
 
     @Option(names = "--checkpoint", defaultValue = "best", description = "best, last or epoch-N (default: ${DEFAULT-VALUE})")
@@ -96,6 +96,9 @@ public final class EvaluateAttributionsCommand implements Callable<Integer> {
     public Integer call() {
         if (!suite.equals("sensitivity-n") && !suite.equals("roar") && !suite.equals("axioms")) {
             throw new IllegalArgumentException("--suite: sensitivity-n, roar or axioms, got " + suite);
+        }
+        if (methods.equals(List.of("all"))) {
+            methods = List.copyOf(org.xai4j.attribution.Attributions.names());
         }
         AttributionOptions o = AttributionOptions.defaults();
         if (methodOptions != null) {

@@ -16,6 +16,7 @@ public final class Experiments {
         register(new AttributionConstraintExperiment());
         register(new AdversarialInterpretability());
         register(new NetworkDissectionExperiment());
+        register(new AttributionEvaluationExperiment());
     }
 
     private Experiments() {

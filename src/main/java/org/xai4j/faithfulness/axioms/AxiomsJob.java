@@ -46,6 +46,8 @@ public final class AxiomsJob {
     public static final String TABLE = "axioms.md";
     public static final String SAMPLES = "axiom-samples.csv";
     public static final String REPORT = "axioms.html";
+    /** The baseline row: maps of independent uniform noise (what an uninformative method scores). */
+    public static final String RANDOM = "random (baseline)";
     /** The scenarios and their metric, in report order. */
     public static final List<String> SCENARIOS = List.of("null", "double", "single", "saturation");
 
@@ -168,6 +170,11 @@ public final class AxiomsJob {
             progress.printf(Locale.ROOT, "  %-22s %s (%.1f s)%n", method, describe(scores, method),
                     (System.nanoTime() - t0) / 1e9);
         }
+        for (String name : q.scenarios()) {
+            List<SyntheticSample> held = generated.get(name).stream().filter(SyntheticSample::held).toList();
+            int[] explained = PatchSynthesis.scenario(name, outputs, so).explained();
+            scores.add(score(RANDOM, name, held, randomMaps(held, explained.length, q.seed())));
+        }
         Path out = q.out() != null ? q.out() : run.outputDir("evaluate-attributions");
         Result result = new Result(generated, scores, outputs);
         write(out, result, q, examples);
@@ -199,6 +206,28 @@ public final class AxiomsJob {
                 }
                 System.gc();
             }
+        }
+        return out;
+    }
+
+    /** Uniform random maps, one per held sample and explained output (seeded). */
+    static List<List<double[][]>> randomMaps(List<SyntheticSample> held, int outputs, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        List<List<double[][]>> out = new ArrayList<>();
+        for (SyntheticSample s : held) {
+            int h = (int) s.background().size(2);
+            int w = (int) s.background().size(3);
+            List<double[][]> maps = new ArrayList<>();
+            for (int e = 0; e < outputs; e++) {
+                double[][] m = new double[h][w];
+                for (double[] row : m) {
+                    for (int c = 0; c < w; c++) {
+                        row[c] = random.nextDouble();
+                    }
+                }
+                maps.add(m);
+            }
+            out.add(maps);
         }
         return out;
     }
@@ -278,7 +307,9 @@ public final class AxiomsJob {
             header.add(metricOf(s) + " (" + better(metricOf(s)) + ")");
         }
         List<List<Object>> hr = new ArrayList<>();
-        for (String m : q.methods()) {
+        List<String> methodsAndBaseline = new ArrayList<>(q.methods());
+        methodsAndBaseline.add(RANDOM);
+        for (String m : methodsAndBaseline) {
             List<Object> row = new ArrayList<>(List.of(m));
             for (String s : q.scenarios()) {
                 Score sc = r.score(m, s);
@@ -347,7 +378,9 @@ public final class AxiomsJob {
                     .append(better(metricOf(s)).replace(" is better", "")).append(") |");
         }
         md.append("\n|---|").append("---:|".repeat(q.scenarios().size())).append('\n');
-        for (String m : q.methods()) {
+        List<String> rowsOf = new ArrayList<>(q.methods());
+        rowsOf.add(RANDOM);
+        for (String m : rowsOf) {
             md.append("| ").append(m).append(" |");
             for (String s : q.scenarios()) {
                 Score sc = r.score(m, s);
