@@ -171,6 +171,17 @@ public final class Attributions {
         }
     }
 
+    /** {@link #requireKnown} for every name, the message prefixed by the command-line {@code flag}. */
+    public static void requireKnown(String flag, java.util.List<String> names) {
+        for (String m : names) {
+            try {
+                requireKnown(m);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** The options record type method {@code name} was registered with ({@link NoOptions} for none). */
     public static synchronized Class<?> optionsType(String name) {
         return method(name).type();

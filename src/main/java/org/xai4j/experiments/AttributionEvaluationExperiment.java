@@ -1,7 +1,6 @@
 package org.xai4j.experiments;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import org.xai4j.faithfulness.SensitivityNJob;
 import org.xai4j.faithfulness.axioms.AxiomsJob;
 import org.xai4j.faithfulness.axioms.SyntheticSample;
 import org.xai4j.report.CsvTable;
-import org.xai4j.util.AtomicFiles;
 
 /**
  * {@code xai4j experiment attribution-evaluation}: which attribution to trust (the dissertation's chapters 3, 5 and
@@ -135,11 +133,7 @@ public final class AttributionEvaluationExperiment implements Experiment {
         String table = markdown(rows, samples, iterations, minutes, request.quick());
         Path out = request.outDir();
         writeCsv(out.resolve("table.csv"), rows);
-        AtomicFiles.writeString(out.resolve("table.md"), table);
-        Path readme = folder.resolve("README.md");
-        if (!request.quick() && Files.isRegularFile(readme)) {
-            ReadmeTable.replace(readme, table);
-        }
+        ReadmeTable.publish(request, table);
         log.printf(Locale.ROOT, "experiment done in %.1f min -> %s%n", minutes, out);
         return rows;
     }

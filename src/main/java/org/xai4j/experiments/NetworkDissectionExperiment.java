@@ -1,7 +1,6 @@
 package org.xai4j.experiments;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import org.xai4j.dissection.DissectionJob;
 import org.xai4j.dissection.DissectionOptions;
 import org.xai4j.report.CsvTable;
 import org.xai4j.run.RunFolder;
-import org.xai4j.util.AtomicFiles;
 
 /**
  * {@code xai4j experiment network-dissection}: does weighted BCE give more concept detectors than plain BCE at the
@@ -120,11 +118,7 @@ public final class NetworkDissectionExperiment implements Experiment {
         String table = markdown(rows, layers, limit, minutes, request.quick());
         Path out = request.outDir();
         writeCsv(out.resolve("table.csv"), rows);
-        AtomicFiles.writeString(out.resolve("table.md"), table);
-        Path readme = folder.resolve("README.md");
-        if (!request.quick() && Files.isRegularFile(readme)) {
-            ReadmeTable.replace(readme, table);
-        }
+        ReadmeTable.publish(request, table);
         log.printf(Locale.ROOT, "experiment done in %.1f min -> %s%n", minutes, out);
         return rows;
     }

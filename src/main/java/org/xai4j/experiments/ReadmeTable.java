@@ -15,6 +15,18 @@ public final class ReadmeTable {
     private ReadmeTable() {
     }
 
+    /**
+     * Writes an experiment's table to {@code out/table.md} of the request and, unless it is a quick run, between the
+     * markers of the folder's README (when there is one).
+     */
+    public static void publish(ExperimentRequest request, String table) {
+        AtomicFiles.writeString(request.outDir().resolve("table.md"), table);
+        Path readme = request.folder().resolve("README.md");
+        if (!request.quick() && Files.isRegularFile(readme)) {
+            replace(readme, table);
+        }
+    }
+
     public static void replace(Path readme, String content) {
         String text;
         try {

@@ -80,13 +80,7 @@ public final class SensitivityNJob {
 
     /** Runs the request; returns the mean curve per method. */
     public static Map<String, SensitivityN.Curve> run(Request q, PrintStream progress) {
-        for (String m : q.methods()) {
-            try {
-                Attributions.requireKnown(m);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--methods: " + e.getMessage(), e);
-            }
-        }
+        Attributions.requireKnown("--methods", q.methods());
         TrainedRun run = TrainedRun.open(q.run(), q.checkpoint());
         DataOptions dataOptions = run.dataOptions(q.dataConfig(), "--data");
         SampleSet set = run.data(q.dataConfig(), "--data");

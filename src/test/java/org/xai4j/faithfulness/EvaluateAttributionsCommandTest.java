@@ -52,7 +52,8 @@ class EvaluateAttributionsCommandTest {
         assertThat(samples.rows()).extracting(r -> r.get(0)).containsExactly("null", "null", "single", "single");
         CsvTable scores = CsvTable.read(out.resolve(AxiomsJob.CSV));
         assertThat(scores.rows()).extracting(r -> r.get(0) + "/" + r.get(2)).containsExactly("grad/null_ratio",
-                "grad/single_correlation", "gradcam/null_ratio", "gradcam/single_correlation");
+                "grad/single_correlation", "gradcam/null_ratio", "gradcam/single_correlation",
+                AxiomsJob.RANDOM + "/null_ratio", AxiomsJob.RANDOM + "/single_correlation");
         assertThat(Files.readString(out.resolve(AxiomsJob.TABLE))).contains("| grad |", "null_ratio", "one logit");
         assertThat(Files.readString(out.resolve(AxiomsJob.REPORT))).contains("Model knows best");
         String[] base = {"evaluate-attributions", "--run", run.toString(), "--suite", "axioms", "--samples", "1",

@@ -111,13 +111,7 @@ public final class AxiomsJob {
     }
 
     public static Result run(Request q, PrintStream progress) {
-        for (String m : q.methods()) {
-            try {
-                Attributions.requireKnown(m);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--methods: " + e.getMessage(), e);
-            }
-        }
+        Attributions.requireKnown("--methods", q.methods());
         TrainedRun run = TrainedRun.open(q.run(), q.checkpoint());
         DataOptions dataOptions = run.dataOptions(q.dataConfig(), "--data");
         SampleSet set = run.data(q.dataConfig(), "--data");
@@ -177,7 +171,7 @@ public final class AxiomsJob {
         }
         Path out = q.out() != null ? q.out() : run.outputDir("evaluate-attributions");
         Result result = new Result(generated, scores, outputs);
-        write(out, result, q, examples);
+        write(out, result, q, so, examples);
         return result;
     }
 
@@ -283,7 +277,8 @@ public final class AxiomsJob {
         return metric.equals("saturation_correlation") ? "higher is better" : "lower is better";
     }
 
-    private static void write(Path out, Result r, Request q, Map<String, Map<String, List<double[][]>>> examples) {
+    private static void write(Path out, Result r, Request q, SynthesisOptions so,
+                              Map<String, Map<String, List<double[][]>>> examples) {
         List<List<Object>> rows = new ArrayList<>();
         for (Score s : r.scores()) {
             rows.add(List.of(s.method, s.scenario, s.metric, s.value, s.samples));
@@ -298,10 +293,10 @@ public final class AxiomsJob {
         });
         CsvTable.write(out.resolve(SAMPLES), List.of("scenario", "sample", "held", "steps", "targets", "changes"),
                 sampleRows);
-        String table = table(r, q);
+        String table = table(r, q, so);
         AtomicFiles.writeString(out.resolve(TABLE), table);
         HtmlReport html = new HtmlReport("Model knows best: axiom tests");
-        html.paragraph(caption(r, q));
+        html.paragraph(caption(r, q, so));
         List<String> header = new ArrayList<>(List.of("method"));
         for (String s : q.scenarios()) {
             header.add(metricOf(s) + " (" + better(metricOf(s)) + ")");
@@ -334,8 +329,7 @@ public final class AxiomsJob {
             images.add(HeatmapOverlay.render(grey, null, outline, width, 3));
             captions.add("image");
             byMethod.forEach((method, maps) -> {
-                int[] explained = PatchSynthesis.scenario(s, r.outputs(), SynthesisOptions.defaults(width, 10, 0))
-                        .explained();
+                int[] explained = PatchSynthesis.scenario(s, r.outputs(), so).explained();
                 for (int e = 0; e < maps.size(); e++) {
                     images.add(HeatmapOverlay.render(grey, normalised(maps.get(e)), outline, width, 3));
                     captions.add(method + " (" + r.outputs().name(explained[e]) + ")");
@@ -355,7 +349,7 @@ public final class AxiomsJob {
         };
     }
 
-    private static String caption(Result r, Request q) {
+    private static String caption(Result r, Request q, SynthesisOptions so) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Outputs %s and %s; %s backgrounds; up to %d "
                 + "samples per scenario, %d steps each. Held samples per scenario:", r.outputs().firstName(),
                 r.outputs().secondName(), q.background(), q.samples(), q.iterations()));
@@ -363,7 +357,7 @@ public final class AxiomsJob {
                 .append(list.stream().filter(SyntheticSample::held).count()).append('/').append(list.size()));
         b.append('.');
         for (String s : q.scenarios()) {
-            String caveat = PatchSynthesis.scenario(s, r.outputs(), SynthesisOptions.defaults(64, 10, 0)).caveat();
+            String caveat = PatchSynthesis.scenario(s, r.outputs(), so).caveat();
             if (caveat != null) {
                 b.append(' ').append(s).append(": ").append(caveat).append('.');
             }
@@ -371,8 +365,8 @@ public final class AxiomsJob {
         return b.toString();
     }
 
-    private static String table(Result r, Request q) {
-        StringBuilder md = new StringBuilder(caption(r, q)).append("\n\n| method |");
+    private static String table(Result r, Request q, SynthesisOptions so) {
+        StringBuilder md = new StringBuilder(caption(r, q, so)).append("\n\n| method |");
         for (String s : q.scenarios()) {
             md.append(' ').append(metricOf(s)).append(" (").append(s).append(", ")
                     .append(better(metricOf(s)).replace(" is better", "")).append(") |");

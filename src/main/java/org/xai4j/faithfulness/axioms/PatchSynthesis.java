@@ -75,9 +75,7 @@ public final class PatchSynthesis {
         }
         List<State> states = new ArrayList<>();
         for (int s = 0; s < count; s++) {
-            State st = new State(scenario.patches(), channels, o, o.seed() * 1_000_003L + s);
-            st.keys = null;
-            states.add(st);
+            states.add(new State(scenario.patches(), channels, o, o.seed() * 1_000_003L + s));
         }
         List<PatchScenario.Row> rows = scenario.rows();
         double range = backgrounds.high() - backgrounds.low();
