@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "xai4j", mixinStandardHelpOptions = true, version = "xai4j 0.1.0 (DL4J 1.0.0-M2.1)",
         description = "Train explainable medical-image classifiers on Deeplearning4j.",
         subcommands = {DataCommand.class, TrainCommand.class, EvaluateCommand.class, ExplainCommand.class,
-                SegmentCommand.class, DissectCommand.class, EvaluateAttributionsCommand.class, UiCommand.class, BenchCommand.class, QuickstartCommand.class,
+                SegmentCommand.class, DissectCommand.class, EvaluateAttributionsCommand.class, QcCommand.class, UiCommand.class, BenchCommand.class, QuickstartCommand.class,
                 ExperimentCommand.class, TuneCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of bad input. */

@@ -81,8 +81,8 @@ public final class AttributionEvaluationExperiment implements Experiment {
 
     @Override
     public Map<String, String> options() {
-        return Map.of(SAMPLES, "axiom samples per scenario (default 8)",
-                ITERATIONS, "axiom optimisation steps per sample at most (default 300)",
+        return Map.of(SAMPLES, "axiom samples per scenario (default 12)",
+                ITERATIONS, "axiom optimisation steps per sample at most (default 400)",
                 METHODS, "methods joined by '+' (default every registered one)",
                 SENSITIVITY, "also measure sensitivity-N (default true)");
     }
@@ -99,8 +99,8 @@ public final class AttributionEvaluationExperiment implements Experiment {
         PrintStream log = request.out();
         Path folder = request.folder();
         Path runs = request.outDir().resolve("runs");
-        int samples = request.positiveInt(SAMPLES, request.quick() ? 1 : 8);
-        int iterations = request.positiveInt(ITERATIONS, request.quick() ? 10 : 300);
+        int samples = request.positiveInt(SAMPLES, request.quick() ? 1 : 12);
+        int iterations = request.positiveInt(ITERATIONS, request.quick() ? 10 : 400);
         boolean sensitivity = request.flag(SENSITIVITY, true);
         List<String> methods = request.options().containsKey(METHODS)
                 ? List.of(request.options().get(METHODS).split("\\+")) : List.copyOf(Attributions.names());

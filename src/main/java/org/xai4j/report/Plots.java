@@ -37,7 +37,7 @@ final class Plots {
     }
 
     /** Encodes {@code chart} as PNG in memory, then writes it to {@code target} atomically. */
-    static void writePng(XYChart chart, Path target) {
+    static void writePng(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path target) {
         byte[] png;
         try {
             png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
