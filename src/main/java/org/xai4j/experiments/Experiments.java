@@ -17,6 +17,7 @@ public final class Experiments {
         register(new AdversarialInterpretability());
         register(new NetworkDissectionExperiment());
         register(new AttributionEvaluationExperiment());
+        register(new InformerQcExperiment());
     }
 
     private Experiments() {
