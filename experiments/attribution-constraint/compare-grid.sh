@@ -48,18 +48,24 @@ out = ["| constraint | lambda | side | seeds | test AUC | Dice grad | Dice ixg |
        "|---|---|---|---|---|---|---|---|---|"]
 gaps = ["| constraint | lambda | AUC project - reference | pixel AUROC ixg project - reference | pixel AUROC grad project - reference |",
         "|---|---|---|---|---|"]
+def se(a, b):
+    # standard error of the difference of two seed means (shown when both sides have 2 or more seeds)
+    return f" (SE {(st.variance(a) / len(a) + st.variance(b) / len(b)) ** 0.5:.3f})" if len(a) > 1 and len(b) > 1 else ""
 for (kind, lam), sides in sorted(cells.items(), key=lambda kv: (kv[0][0] != 'none', kv[0][0], float(kv[0][1]))):
     means = {}
+    columns = {}
     for side in ('reference', 'project'):
         seeds = sides.get(side, {})
         if not seeds:
             continue
         cols = list(zip(*seeds.values()))
         means[side] = [st.mean(c) for c in cols]
+        columns[side] = cols
         out.append(f"| {kind} | {lam} | {side} | {len(seeds)} | " + " | ".join(ms(list(c)) for c in cols) + " |")
     if len(means) == 2:
         d = [p - r for p, r in zip(means['project'], means['reference'])]
-        gaps.append(f"| {kind} | {lam} | {d[0]:+.3f} | {d[4]:+.3f} | {d[3]:+.3f} |")
+        e = [se(list(columns['project'][c]), list(columns['reference'][c])) for c in range(5)]
+        gaps.append(f"| {kind} | {lam} | {d[0]:+.3f}{e[0]} | {d[4]:+.3f}{e[4]} | {d[3]:+.3f}{e[3]} |")
 text = ("All rows (one per side, cell and seed):\n\n" + "\n".join(lines) + "\n\nPer cell, mean +- sd over seeds:\n\n"
         + "\n".join(out) + "\n\nProject minus reference (seed means; target within 0.02):\n\n" + "\n".join(gaps)
         + f"\n\nBest cell (chosen on the reference): {sys.argv[3]}, lambda {sys.argv[4]}.\n")
