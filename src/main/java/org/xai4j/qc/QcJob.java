@@ -305,8 +305,9 @@ public final class QcJob {
                     new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
             java.util.Arrays.stream(boot).filter(Double::isFinite).forEach(s::addValue);
             Double p = r.pValues().get(m);
+            // NaN: the two methods flagged the same images in every resample (no difference to test)
             b.append(String.format(Locale.ROOT, " %.3f +- %.3f | %s |%n", s.getMean(), s.getStandardDeviation(),
-                    p == null ? "-" : String.format(Locale.ROOT, "%.3g", p)));
+                    p == null ? "-" : Double.isNaN(p) ? "identical" : String.format(Locale.ROOT, "%.3g", p)));
         });
         b.append("\nFlag thresholds per class (").append(String.join(", ", r.classes())).append("): ");
         rules.forEach((m, t) -> {
