@@ -10,10 +10,6 @@ import java.util.Map;
 import org.xai4j.attribution.AttributionOptions;
 import org.xai4j.attribution.Attributions;
 import org.xai4j.attribution.checks.SensitivityN;
-import org.xai4j.config.ConfigLoader;
-import org.xai4j.config.RunConfig;
-import org.xai4j.data.DataSources;
-import org.xai4j.data.SampleSet;
 import org.xai4j.data.Split;
 import org.xai4j.faithfulness.SensitivityNJob;
 import org.xai4j.faithfulness.axioms.AxiomsJob;
@@ -97,38 +93,25 @@ public final class AttributionEvaluationExperiment implements Experiment {
     public List<Row> measure(ExperimentRequest request) {
         long start = System.nanoTime();
         PrintStream log = request.out();
-        Path folder = request.folder();
-        Path runs = request.outDir().resolve("runs");
         int samples = request.positiveInt(SAMPLES, request.quick() ? 1 : 12);
         int iterations = request.positiveInt(ITERATIONS, request.quick() ? 10 : 400);
         boolean sensitivity = request.flag(SENSITIVITY, true);
         List<String> methods = request.options().containsKey(METHODS)
                 ? List.of(request.options().get(METHODS).split("\\+")) : List.copyOf(Attributions.names());
         methods.forEach(Attributions::requireKnown);
-        List<String> common = new ArrayList<>(request.quick() ? QUICK : List.of());
-        RunConfig base = ConfigLoader.load(folder.resolve(BASE), RunConfig.class, plus(common, request.overrides()));
-        List<Long> seeds = request.seeds().isEmpty() ? List.of(base.seed()) : request.seeds();
         List<Row> rows = new ArrayList<>();
-        for (Variant v : request.variants()) {
-            for (long seed : seeds) {
-                List<String> keys = plus(v.resolved(runs), common);    // --quick shrinks every variant
-                keys.add("seed=" + seed);
-                keys.addAll(request.overrides());
-                RunConfig config = ConfigLoader.load(folder.resolve(BASE), RunConfig.class, keys);
-                String runName = v.name() + "-s" + seed;
-                log.println("== " + runName);
-                SampleSet data = DataSources.load(config.data(), folder);
-                Path runDir = ExperimentRuns.trainUnlessDone(config, data, runs, runName, request.reuse(), log);
-                AxiomsJob.Result axioms = AxiomsJob.run(new AxiomsJob.Request(runDir, "best", null, Split.TEST,
-                        methods, AxiomsJob.SCENARIOS, samples, iterations, "healthy", null, seed,
-                        AttributionOptions.defaults(), runDir.resolve("axioms")), log);
-                Map<String, SensitivityN.Curve> curves = sensitivity ? SensitivityNJob.run(new SensitivityNJob.Request(
-                        runDir, "best", null, Split.TEST, request.quick() ? 2 : 16, methods,
-                        request.quick() ? new int[] {4} : SIZES, request.quick() ? 3 : 30, "zero", seed,
-                        AttributionOptions.defaults(), runDir.resolve("sensitivity-n")), log) : Map.of();
-                rows.addAll(rows(v.name(), seed, ExperimentRuns.testAuc(runDir), methods, axioms, curves));
-            }
-        }
+        ExperimentRuns.forEachRun(request, BASE, QUICK, run -> {
+            Path runDir = run.runDir();
+            AxiomsJob.Result axioms = AxiomsJob.run(new AxiomsJob.Request(runDir, "best", null, Split.TEST, methods,
+                    AxiomsJob.SCENARIOS, samples, iterations, "healthy", null, run.seed(), AttributionOptions.defaults(),
+                    runDir.resolve("axioms")), log);
+            Map<String, SensitivityN.Curve> curves = sensitivity ? SensitivityNJob.run(new SensitivityNJob.Request(
+                    runDir, "best", null, Split.TEST, request.quick() ? 2 : 16, methods,
+                    request.quick() ? new int[] {4} : SIZES, request.quick() ? 3 : 30, "zero", run.seed(),
+                    AttributionOptions.defaults(), runDir.resolve("sensitivity-n")), log) : Map.of();
+            rows.addAll(rows(run.variant().name(), run.seed(), ExperimentRuns.testAuc(runDir), methods, axioms,
+                    curves));
+        });
         double minutes = (System.nanoTime() - start) / 6e10;
         String table = markdown(rows, samples, iterations, minutes, request.quick());
         Path out = request.outDir();
@@ -246,11 +229,5 @@ public final class AttributionEvaluationExperiment implements Experiment {
             cells.add(row);
         }
         CsvTable.write(file, header, cells);
-    }
-
-    private static List<String> plus(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 }

@@ -3,9 +3,12 @@ package org.xai4j.experiments;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.xai4j.config.ConfigLoader;
 import org.xai4j.config.RunConfig;
+import org.xai4j.data.DataSources;
 import org.xai4j.data.SampleSet;
 import org.xai4j.report.CsvTable;
 import org.xai4j.run.RunFolder;
@@ -19,6 +22,40 @@ import org.xai4j.util.Folders;
  */
 public final class ExperimentRuns {
     private ExperimentRuns() {
+    }
+
+    /** A variant trained (or reused) at one seed: its run folder {@code out/runs/<variant>-s<seed>}. */
+    public record TrainedVariant(Variant variant, long seed, Path runDir) {
+    }
+
+    /**
+     * Trains (or, with {@code --reuse}, finds) every variant of the request at every seed (the base config's seed when
+     * the request names none) on the folder's {@code base} config, then hands each run to {@code each}. The keys of a
+     * run: the variant's overrides, then {@code quick} (for a {@code --quick} request, so it shrinks every variant),
+     * the seed, then the request's {@code --set} overrides.
+     */
+    static void forEachRun(ExperimentRequest request, String base, List<String> quick, Consumer<TrainedVariant> each) {
+        Path folder = request.folder();
+        Path runs = request.outDir().resolve("runs");
+        List<String> common = request.quick() ? quick : List.of();
+        List<String> baseKeys = new ArrayList<>(common);
+        baseKeys.addAll(request.overrides());
+        RunConfig baseConfig = ConfigLoader.load(folder.resolve(base), RunConfig.class, baseKeys);
+        List<Long> seeds = request.seeds().isEmpty() ? List.of(baseConfig.seed()) : request.seeds();
+        for (Variant v : request.variants()) {
+            for (long seed : seeds) {
+                List<String> keys = new ArrayList<>(v.resolved(runs));
+                keys.addAll(common);
+                keys.add("seed=" + seed);
+                keys.addAll(request.overrides());
+                RunConfig config = ConfigLoader.load(folder.resolve(base), RunConfig.class, keys);
+                String runName = v.name() + "-s" + seed;
+                request.out().println("== " + runName);
+                SampleSet data = DataSources.load(config.data(), folder);
+                each.accept(new TrainedVariant(v, seed, trainUnlessDone(config, data, runs, runName, request.reuse(),
+                        request.out())));
+            }
+        }
     }
 
     /**

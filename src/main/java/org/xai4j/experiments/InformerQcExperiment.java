@@ -9,10 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.xai4j.attribution.AttributionOptions;
 import org.xai4j.attribution.Attributions;
-import org.xai4j.config.ConfigLoader;
-import org.xai4j.config.RunConfig;
-import org.xai4j.data.DataSources;
-import org.xai4j.data.SampleSet;
 import org.xai4j.qc.QcJob;
 import org.xai4j.report.CsvTable;
 
@@ -71,31 +67,16 @@ public final class InformerQcExperiment implements Experiment {
     public List<Row> measure(ExperimentRequest request) {
         long start = System.nanoTime();
         PrintStream log = request.out();
-        Path folder = request.folder();
-        Path runs = request.outDir().resolve("runs");
         List<String> methods = List.of(request.options().getOrDefault(METHODS, "ixg+lrp").split("\\+"));
         Attributions.requireKnown("--option methods", methods);
-        List<String> common = new ArrayList<>(request.quick() ? QUICK : List.of());
-        RunConfig base = ConfigLoader.load(folder.resolve(BASE), RunConfig.class, plus(common, request.overrides()));
-        List<Long> seeds = request.seeds().isEmpty() ? List.of(base.seed()) : request.seeds();
         List<Row> rows = new ArrayList<>();
-        for (Variant v : request.variants()) {
-            for (long seed : seeds) {
-                List<String> keys = plus(v.resolved(runs), common);
-                keys.add("seed=" + seed);
-                keys.addAll(request.overrides());
-                RunConfig config = ConfigLoader.load(folder.resolve(BASE), RunConfig.class, keys);
-                String runName = v.name() + "-s" + seed;
-                log.println("== " + runName);
-                SampleSet data = DataSources.load(config.data(), folder);
-                Path runDir = ExperimentRuns.trainUnlessDone(config, data, runs, runName, request.reuse(), log);
-                for (String m : methods) {
-                    QcJob.Result r = QcJob.run(new QcJob.Request(runDir, "best", m, 0, 30, seed,
-                            AttributionOptions.defaults(), runDir.resolve("qc-" + m)), log);
-                    rows.add(new Row(seed, m, r.classes(), r.testF1(), r.pValues()));
-                }
+        ExperimentRuns.forEachRun(request, BASE, QUICK, run -> {
+            for (String m : methods) {
+                QcJob.Result r = QcJob.run(new QcJob.Request(run.runDir(), "best", m, 0, 30, run.seed(),
+                        AttributionOptions.defaults(), run.runDir().resolve("qc-" + m)), log);
+                rows.add(new Row(run.seed(), m, r.classes(), r.testF1(), r.pValues()));
             }
-        }
+        });
         double minutes = (System.nanoTime() - start) / 6e10;
         writeCsv(request.outDir().resolve("table.csv"), rows);
         ReadmeTable.publish(request, markdown(rows, minutes, request.quick()));
@@ -145,11 +126,5 @@ public final class InformerQcExperiment implements Experiment {
             });
         }
         CsvTable.write(file, List.of("seed", "saliency", "qc_method", "class", "test_f1", "p_informer_vs"), cells);
-    }
-
-    private static List<String> plus(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 }
