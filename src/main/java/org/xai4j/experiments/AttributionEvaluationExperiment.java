@@ -98,7 +98,7 @@ public final class AttributionEvaluationExperiment implements Experiment {
         boolean sensitivity = request.flag(SENSITIVITY, true);
         List<String> methods = request.options().containsKey(METHODS)
                 ? List.of(request.options().get(METHODS).split("\\+")) : List.copyOf(Attributions.names());
-        methods.forEach(Attributions::requireKnown);
+        Attributions.requireKnown("--option methods", methods);
         List<Row> rows = new ArrayList<>();
         ExperimentRuns.forEachRun(request, BASE, QUICK, run -> {
             Path runDir = run.runDir();
