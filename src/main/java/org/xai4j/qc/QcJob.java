@@ -212,27 +212,36 @@ public final class QcJob {
                     double q = Math.min(Math.max(p[i][c], 1e-12), 1 - 1e-12);
                     ent[row][c] = -(q * Math.log(q) + (1 - q) * Math.log(1 - q)) / Math.log(2);
                 }
-                var[row] = ttaVariance(adapter, x.get(NDArrayIndex.interval(i, i + 1), NDArrayIndex.all(),
-                        NDArrayIndex.all(), NDArrayIndex.all()), k, random);
             }
+            double[][] v = ttaVariance(adapter, x, k, random);
+            System.arraycopy(v, 0, var, from, v.length);
             System.gc();
         }
         return new SplitScores(prob, labels, dist, ent, var);
     }
 
-    private static double[] ttaVariance(ModelAdapter adapter, INDArray image, int k, SplittableRandom random) {
-        INDArray batch = Nd4j.concat(0, TestTimeAugmentation.copies(image, random).toArray(INDArray[]::new))
-                .castTo(adapter.dataType());
+    /** Per image of {@code x} and class, the sigmoid's variance over its augmented copies (one pass for all). */
+    private static double[][] ttaVariance(ModelAdapter adapter, INDArray x, int k, SplittableRandom random) {
+        int n = (int) x.size(0);
+        List<INDArray> copies = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            copies.addAll(TestTimeAugmentation.copies(x.get(NDArrayIndex.interval(i, i + 1), NDArrayIndex.all(),
+                    NDArrayIndex.all(), NDArrayIndex.all()), random));
+        }
+        INDArray batch = Nd4j.concat(0, copies.toArray(INDArray[]::new)).castTo(adapter.dataType());
         double[][] p = Transforms.sigmoid(adapter.logits(batch, Mode.INFERENCE).castTo(DataType.DOUBLE), false)
                 .toDoubleMatrix();
-        double[] v = new double[k];
-        for (int c = 0; c < k; c++) {
-            double mean = 0;
-            for (double[] r : p) {
-                mean += r[c] / p.length;
-            }
-            for (double[] r : p) {
-                v[c] += (r[c] - mean) * (r[c] - mean) / p.length;
+        int m = TestTimeAugmentation.COPIES;
+        double[][] v = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                double mean = 0;
+                for (int a = 0; a < m; a++) {
+                    mean += p[i * m + a][c] / m;
+                }
+                for (int a = 0; a < m; a++) {
+                    v[i][c] += (p[i * m + a][c] - mean) * (p[i * m + a][c] - mean) / m;
+                }
             }
         }
         return v;
@@ -249,7 +258,7 @@ public final class QcJob {
             int[] pred = new int[idx.length];
             int[] y = new int[idx.length];
             for (int i = 0; i < idx.length; i++) {
-                score[i] = method.equals(NONE) ? 0 : s.of(method)[idx[i]][c];
+                score[i] = s.of(method)[idx[i]][c];      // no qc's rule flags nothing, whatever the score
                 pred[i] = s.probability()[idx[i]][c] >= cut[c] ? 1 : 0;
                 y[i] = s.labels()[idx[i]][c];
             }

@@ -34,87 +34,73 @@ public final class TestTimeAugmentation {
         return out;
     }
 
-    /** Bilinear rotation about the image centre by {@code angle} (radians); zero outside the image. */
-    static INDArray rotate(INDArray x, double angle) {
-        int c = (int) x.size(1);
-        int h = (int) x.size(2);
-        int w = (int) x.size(3);
-        double[] src = x.dup('c').data().asDouble();
-        double[] dst = new double[src.length];
-        double cy = (h - 1) / 2.0;
-        double cx = (w - 1) / 2.0;
-        double cos = Math.cos(angle);
-        double sin = Math.sin(angle);
-        for (int r = 0; r < h; r++) {
-            for (int col = 0; col < w; col++) {
-                // the source point that lands on (r, col)
-                double sy = cos * (r - cy) + sin * (col - cx) + cy;
-                double sx = -sin * (r - cy) + cos * (col - cx) + cx;
-                int y0 = (int) Math.floor(sy);
-                int x0 = (int) Math.floor(sx);
-                double fy = sy - y0;
-                double fx = sx - x0;
-                for (int ch = 0; ch < c; ch++) {
-                    int base = ch * h * w;
-                    dst[base + r * w + col] = (1 - fy) * ((1 - fx) * at(src, base, h, w, y0, x0)
-                            + fx * at(src, base, h, w, y0, x0 + 1))
-                            + fy * ((1 - fx) * at(src, base, h, w, y0 + 1, x0) + fx * at(src, base, h, w, y0 + 1,
-                            x0 + 1));
-                }
-            }
+    /** The value of output pixel (r, c) of one channel, read from that channel of the source. */
+    @FunctionalInterface
+    private interface PixelRule {
+        double value(Channel source, int r, int c);
+    }
+
+    /** One channel of the source image, read with zero outside it. */
+    private record Channel(double[] pixels, int base, int height, int width) {
+        double at(int r, int c) {
+            return r < 0 || c < 0 || r >= height || c >= width ? 0 : pixels[base + r * width + c];
         }
-        return Nd4j.create(dst, x.shape(), 'c');
     }
 
-    private static double at(double[] a, int base, int h, int w, int r, int c) {
-        return r < 0 || c < 0 || r >= h || c >= w ? 0 : a[base + r * w + c];
-    }
-
-    /** Mean over the {@code k x k} window (offset so that the window covers rows r - k/2 .. r + k/2 - 1). */
-    static INDArray boxBlur(INDArray x, int k) {
+    /** Applies {@code rule} to every pixel of every channel of {@code x} (1 x C x H x W). */
+    private static INDArray map(INDArray x, PixelRule rule) {
         int c = (int) x.size(1);
         int h = (int) x.size(2);
         int w = (int) x.size(3);
         double[] src = x.dup('c').data().asDouble();
         double[] dst = new double[src.length];
         for (int ch = 0; ch < c; ch++) {
-            int base = ch * h * w;
+            Channel in = new Channel(src, ch * h * w, h, w);
             for (int r = 0; r < h; r++) {
                 for (int col = 0; col < w; col++) {
-                    double s = 0;
-                    int n = 0;
-                    for (int dr = -k / 2; dr < k - k / 2; dr++) {
-                        for (int dc = -k / 2; dc < k - k / 2; dc++) {
-                            int rr = r + dr;
-                            int cc = col + dc;
-                            if (rr >= 0 && cc >= 0 && rr < h && cc < w) {
-                                s += src[base + rr * w + cc];
-                                n++;
-                            }
-                        }
-                    }
-                    dst[base + r * w + col] = s / n;
+                    dst[ch * h * w + r * w + col] = rule.value(in, r, col);
                 }
             }
         }
         return Nd4j.create(dst, x.shape(), 'c');
+    }
+
+    /** Bilinear rotation about the image centre by {@code angle} (radians); zero outside the image. */
+    static INDArray rotate(INDArray x, double angle) {
+        double cy = (x.size(2) - 1) / 2.0;
+        double cx = (x.size(3) - 1) / 2.0;
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        return map(x, (in, r, col) -> {
+            // the source point that lands on (r, col)
+            double sy = cos * (r - cy) + sin * (col - cx) + cy;
+            double sx = -sin * (r - cy) + cos * (col - cx) + cx;
+            int y0 = (int) Math.floor(sy);
+            int x0 = (int) Math.floor(sx);
+            double fy = sy - y0;
+            double fx = sx - x0;
+            return (1 - fy) * ((1 - fx) * in.at(y0, x0) + fx * in.at(y0, x0 + 1))
+                    + fy * ((1 - fx) * in.at(y0 + 1, x0) + fx * in.at(y0 + 1, x0 + 1));
+        });
+    }
+
+    /** Mean over the {@code k x k} window (rows r - k/2 .. r + k/2 - 1, likewise columns) inside the image. */
+    static INDArray boxBlur(INDArray x, int k) {
+        return map(x, (in, r, col) -> {
+            double s = 0;
+            int n = 0;
+            for (int rr = Math.max(0, r - k / 2); rr < Math.min(in.height(), r + k - k / 2); rr++) {
+                for (int cc = Math.max(0, col - k / 2); cc < Math.min(in.width(), col + k - k / 2); cc++) {
+                    s += in.at(rr, cc);
+                    n++;
+                }
+            }
+            return s / n;
+        });
     }
 
     /** Zero-pad by {@code pad}, then crop the original size at offset (dy, dx) of the padded image. */
     static INDArray padCrop(INDArray x, int pad, int dy, int dx) {
-        int c = (int) x.size(1);
-        int h = (int) x.size(2);
-        int w = (int) x.size(3);
-        double[] src = x.dup('c').data().asDouble();
-        double[] dst = new double[src.length];
-        for (int ch = 0; ch < c; ch++) {
-            int base = ch * h * w;
-            for (int r = 0; r < h; r++) {
-                for (int col = 0; col < w; col++) {
-                    dst[base + r * w + col] = at(src, base, h, w, r + dy - pad, col + dx - pad);
-                }
-            }
-        }
-        return Nd4j.create(dst, x.shape(), 'c');
+        return map(x, (in, r, col) -> in.at(r + dy - pad, col + dx - pad));
     }
 }

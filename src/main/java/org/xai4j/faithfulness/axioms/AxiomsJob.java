@@ -27,6 +27,7 @@ import org.xai4j.model.Target;
 import org.xai4j.report.CsvTable;
 import org.xai4j.report.HeatmapOverlay;
 import org.xai4j.report.HtmlReport;
+import org.xai4j.report.SaliencyDisplay;
 import org.xai4j.run.TrainedRun;
 import org.xai4j.util.AtomicFiles;
 
@@ -94,8 +95,8 @@ public final class AxiomsJob {
         }
     }
 
-    /** One method's score in one scenario over the held samples ({@code values} per sample where defined). */
-    public record Score(String method, String scenario, String metric, double value, int samples, double[] values) {
+    /** One method's score in one scenario over its {@code samples} held samples. */
+    public record Score(String method, String scenario, String metric, double value, int samples) {
     }
 
     /** What a run of the job produced. */
@@ -126,12 +127,7 @@ public final class AxiomsJob {
         Backgrounds backgrounds = q.background().equals("healthy") ? healthyBackgrounds
                 : Backgrounds.noise((int) pool.size(1), (int) pool.size(2), (int) pool.size(3),
                         healthyBackgrounds.low(), healthyBackgrounds.high());
-        int k = adapter.numOutputs();
-        if (q.outputs() != null && k == 1) {
-            throw new IllegalArgumentException("--outputs: the model has one logit; its two outputs are z and -z");
-        }
-        OutputPair outputs = q.outputs() == null ? OutputPair.of(k, 0, Math.min(1, k - 1), set.labelNames())
-                : OutputPair.of(k, q.outputs()[0], q.outputs()[1], set.labelNames());
+        OutputPair outputs = OutputPair.of(adapter.numOutputs(), q.outputs(), set.labelNames());
         SynthesisOptions so = SynthesisOptions.defaults((int) pool.size(2), q.iterations(), q.seed());
         progress.printf(Locale.ROOT, "axioms: outputs %s and %s%s, %d samples per scenario, patch %d px, up to %d "
                         + "steps, %s backgrounds%n", outputs.firstName(), outputs.secondName(),
@@ -249,12 +245,12 @@ public final class AxiomsJob {
             }
         }
         return switch (scenario) {
-            case "null" -> new Score(method, scenario, "null_ratio", meanDefined(values), n, values);
-            case "double" -> new Score(method, scenario, "overlap", meanDefined(values), n, values);
-            case "single" -> new Score(method, scenario, "single_correlation", AxiomMetrics.spearman(values, second),
-                    n, values);
-            default -> new Score(method, scenario, "saturation_correlation", AxiomMetrics.spearman(values, second), n,
-                    values);
+            case "null" -> new Score(method, scenario, "null_ratio", meanDefined(values), n);
+            case "double" -> new Score(method, scenario, "overlap", meanDefined(values), n);
+            case "single" -> new Score(method, scenario, "single_correlation",
+                    AxiomMetrics.spearman(values, second), n);
+            default -> new Score(method, scenario, "saturation_correlation",
+                    AxiomMetrics.spearman(values, second), n);
         };
     }
 
@@ -331,7 +327,7 @@ public final class AxiomsJob {
             byMethod.forEach((method, maps) -> {
                 int[] explained = PatchSynthesis.scenario(s, r.outputs(), so).explained();
                 for (int e = 0; e < maps.size(); e++) {
-                    images.add(HeatmapOverlay.render(grey, normalised(maps.get(e)), outline, width, 3));
+                    images.add(HeatmapOverlay.render(grey, display(maps.get(e)), outline, width, 3));
                     captions.add(method + " (" + r.outputs().name(explained[e]) + ")");
                 }
             });
@@ -415,20 +411,9 @@ public final class AxiomsJob {
         return m;
     }
 
-    private static double[] normalised(double[][] map) {
-        int h = map.length;
-        int w = map[0].length;
-        double[] v = new double[h * w];
-        double max = 0;
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                v[r * w + c] = map[r][c];
-                max = Math.max(max, map[r][c]);
-            }
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] = max > 0 ? v[i] / max : 0;
-        }
-        return v;
+    /** A magnitude map (H x W) as figures show it ({@link SaliencyDisplay#MARGELOIU}, {@code explain}'s default). */
+    private static double[] display(double[][] map) {
+        double[] flat = java.util.Arrays.stream(map).flatMapToDouble(java.util.Arrays::stream).toArray();
+        return SaliencyDisplay.MARGELOIU.normalise(flat, 1);
     }
 }

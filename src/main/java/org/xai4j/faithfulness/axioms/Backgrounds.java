@@ -22,6 +22,15 @@ public interface Backgrounds {
     /** Highest pixel value (a patch pixel 1). */
     double high();
 
+    /** Backgrounds drawn by {@code draw}, whose patches map into [low, high]. */
+    record Drawn(java.util.function.Function<SplittableRandom, INDArray> drawer, double low, double high)
+            implements Backgrounds {
+        @Override
+        public INDArray draw(SplittableRandom random) {
+            return drawer.apply(random);
+        }
+    }
+
     /** Images drawn from {@code pool} (N x C x H x W); the range is the pool's. */
     static Backgrounds images(INDArray pool) {
         if (pool.size(0) < 1) {
@@ -33,48 +42,22 @@ public interface Backgrounds {
         if (!(hi > lo)) {
             throw new IllegalArgumentException("backgrounds: the images are constant (" + lo + ")");
         }
-        return new Backgrounds() {
-            @Override
-            public INDArray draw(SplittableRandom random) {
-                int n = random.nextInt((int) copy.size(0));
-                return copy.get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.all(), NDArrayIndex.all(),
-                        NDArrayIndex.all()).dup();
-            }
-
-            @Override
-            public double low() {
-                return lo;
-            }
-
-            @Override
-            public double high() {
-                return hi;
-            }
-        };
+        return new Drawn(random -> {
+            int n = random.nextInt((int) copy.size(0));
+            return copy.get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.all(), NDArrayIndex.all(),
+                    NDArrayIndex.all()).dup();
+        }, lo, hi);
     }
 
     /** The reference's noise, N(0.5, 0.1) clipped to [0, 1], mapped into [lo, hi], of shape C x H x W. */
     static Backgrounds noise(int channels, int height, int width, double lo, double hi) {
-        return new Backgrounds() {
-            @Override
-            public INDArray draw(SplittableRandom random) {
-                double[] v = new double[channels * height * width];
-                java.util.Random gauss = new java.util.Random(random.nextLong());
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = lo + (hi - lo) * Math.min(1, Math.max(0, 0.5 + 0.1 * gauss.nextGaussian()));
-                }
-                return Nd4j.create(v, new long[] {1, channels, height, width}, 'c');
+        return new Drawn(random -> {
+            double[] v = new double[channels * height * width];
+            java.util.Random gauss = new java.util.Random(random.nextLong());
+            for (int i = 0; i < v.length; i++) {
+                v[i] = lo + (hi - lo) * Math.min(1, Math.max(0, 0.5 + 0.1 * gauss.nextGaussian()));
             }
-
-            @Override
-            public double low() {
-                return lo;
-            }
-
-            @Override
-            public double high() {
-                return hi;
-            }
-        };
+            return Nd4j.create(v, new long[] {1, channels, height, width}, 'c');
+        }, lo, hi);
     }
 }

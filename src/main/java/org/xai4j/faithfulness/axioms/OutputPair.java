@@ -14,6 +14,20 @@ package org.xai4j.faithfulness.axioms;
  * @param independent whether the two are different logits
  */
 public record OutputPair(double[] first, double[] second, String firstName, String secondName, boolean independent) {
+    /**
+     * The outputs of a K-logit model: the classes {@code requested} (two indices), or the first two when it is null;
+     * z and -z when K = 1, where requesting classes is an error.
+     */
+    public static OutputPair of(int numOutputs, int[] requested, java.util.List<String> labels) {
+        if (requested == null) {
+            return of(numOutputs, 0, Math.min(1, numOutputs - 1), labels);
+        }
+        if (numOutputs == 1) {
+            throw new IllegalArgumentException("--outputs: the model has one logit; its two outputs are z and -z");
+        }
+        return of(numOutputs, requested[0], requested[1], labels);
+    }
+
     /** Classes {@code a} and {@code b} of a K-logit model (named by {@code labels}), or z and -z when K = 1. */
     public static OutputPair of(int numOutputs, int a, int b, java.util.List<String> labels) {
         if (numOutputs == 1) {
