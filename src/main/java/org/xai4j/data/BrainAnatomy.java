@@ -25,6 +25,8 @@ final class BrainAnatomy {
     final float[] q;
     /** Tissue code of each pixel (row-major). */
     final byte[] tissue;
+    /** Tissue code of each pixel of the same head without its {@link Remodelling} (the same array when none). */
+    final byte[] healthyTissue;
     /** Similarity scale from image to anatomy space (anatomy units = image units / scale). */
     final double scale;
     /** Brain ellipse semi-axes in anatomy space. */
@@ -39,11 +41,13 @@ final class BrainAnatomy {
     private double ty;
     private double maxShift;
 
-    private BrainAnatomy(int size, double scale, double brainA, double brainB, double[][] ventricles) {
+    private BrainAnatomy(int size, double scale, double brainA, double brainB, double[][] ventricles,
+                         boolean remodelled) {
         this.size = size;
         this.p = new float[size * size];
         this.q = new float[size * size];
         this.tissue = new byte[size * size];
+        this.healthyTissue = remodelled ? new byte[size * size] : tissue;
         this.scale = scale;
         this.brainA = brainA;
         this.brainB = brainB;
@@ -58,8 +62,35 @@ final class BrainAnatomy {
         return t == SCALP || t == BONE || t == MARROW;
     }
 
-    /** Draws a random head and rasterises it at {@code size x size}. */
+    /**
+     * Structural findings that change the anatomy itself rather than add a lesion to it: enlarged lateral ventricles
+     * (both semi-axes scaled by {@code ventricleScale}, each ventricle pushed outwards so they stay apart) and
+     * cortical atrophy (a brain shrunk by {@code atrophy * 0.06} anatomy units inside an unchanged skull, i.e. a
+     * wider extra-axial CSF space, and widened sulci: radial CSF clefts into the grey-matter ribbon, to a depth of
+     * {@code 0.5 + 0.5 atrophy} of it, where {@code sin(k theta + a + 1.5 sin(3 theta + b)) > 0.85 - 0.35 atrophy},
+     * theta being the angle on the brain ellipse).
+     *
+     * @param sulci {k, a, b} of the sulcal pattern (k a whole number of clefts around the brain)
+     */
+    record Remodelling(double ventricleScale, double atrophy, double[] sulci) {
+        static final Remodelling NONE = new Remodelling(1, 0, new double[3]);
+
+        boolean any() {
+            return ventricleScale != 1 || atrophy != 0;
+        }
+    }
+
+    /** Draws a random healthy head and rasterises it at {@code size x size}. */
     static BrainAnatomy random(int size, double deformation, Random rng) {
+        return random(size, deformation, rng, Remodelling.NONE);
+    }
+
+    /**
+     * Draws a random head, applies {@code change} and rasterises it at {@code size x size}; {@link #healthyTissue}
+     * holds the same head without the change. The draws from {@code rng} do not depend on {@code change}, so a head
+     * with and without it is the same head.
+     */
+    static BrainAnatomy random(int size, double deformation, Random rng, Remodelling change) {
         double headA = 0.80 + 0.04 * sym(rng);
         double headB = 0.90 + 0.03 * sym(rng);
         double skull = 0.085 + 0.015 * sym(rng);
@@ -82,7 +113,21 @@ final class BrainAnatomy {
         double scale = 0.95 + 0.05 * sym(rng);
         double tx = 0.03 * sym(rng);
         double ty = 0.03 * sym(rng);
-        BrainAnatomy a = new BrainAnatomy(size, scale, brainA, brainB, ventricles);
+        double[][] healthyVentricles = ventricles;
+        if (change.ventricleScale() != 1) {
+            healthyVentricles = new double[2][];
+            for (int side = 0; side < 2; side++) {
+                double[] v = ventricles[side];
+                healthyVentricles[side] = v.clone();
+                double grow = change.ventricleScale();
+                double push = (side == 0 ? -1 : 1) * (grow - 1) * v[2];
+                ventricles[side] = new double[] {v[0] + push, v[1], v[2] * grow, v[3] * grow, v[4], v[5]};
+            }
+        }
+        double shrink = 0.06 * change.atrophy();
+        BrainAnatomy a = new BrainAnatomy(size, scale, brainA - shrink, brainB - shrink, ventricles, change.any());
+        Shape healthy = new Shape(brainA, brainB, healthyVentricles, 0, null);
+        Shape shape = new Shape(brainA - shrink, brainB - shrink, ventricles, change.atrophy(), change.sulci());
         a.cos = StrictMath.cos(angle);
         a.sin = StrictMath.sin(angle);
         a.tx = tx;
@@ -105,13 +150,21 @@ final class BrainAnatomy {
                 double qq = (-sin * ud + cos * vd) / scale;
                 a.p[i] = (float) pp;
                 a.q[i] = (float) qq;
-                a.tissue[i] = classify(a, pp, qq, headA, headB, skull, gmDepth * (1 + gyri.at(x, y)));
+                double depth = gmDepth * (1 + gyri.at(x, y));
+                a.tissue[i] = classify(shape, pp, qq, headA, headB, skull, depth);
+                if (a.healthyTissue != a.tissue) {
+                    a.healthyTissue[i] = classify(healthy, pp, qq, headA, headB, skull, depth);
+                }
             }
         }
         return a;
     }
 
-    private static byte classify(BrainAnatomy a, double p, double q, double headA, double headB, double skull,
+    /** What {@link #classify} needs of a head besides the skull: brain ellipse, ventricles and atrophy. */
+    private record Shape(double brainA, double brainB, double[][] ventricles, double atrophy, double[] sulci) {
+    }
+
+    private static byte classify(Shape a, double p, double q, double headA, double headB, double skull,
                                  double gmDepth) {
         double eh = Math.sqrt(sq(p / headA) + sq(q / headB));
         if (eh > 1) {
@@ -125,20 +178,31 @@ final class BrainAnatomy {
         if (eb > 1) {
             return CSF;
         }
-        if (a.inVentricle(p, q, 0)) {
+        if (inVentricle(a.ventricles(), p, q)) {
             return VENTRICLE;
         }
-        return eb > 1 - gmDepth ? GREY : WHITE;
+        if (eb <= 1 - gmDepth) {
+            return WHITE;
+        }
+        if (a.atrophy() > 0 && eb > 1 - (0.5 + 0.5 * a.atrophy()) * gmDepth) {
+            double[] k = a.sulci();
+            double theta = StrictMath.atan2(q / a.brainB(), p / a.brainA());
+            if (StrictMath.sin(k[0] * theta + k[1] + 1.5 * StrictMath.sin(3 * theta + k[2]))
+                    > 0.85 - 0.35 * a.atrophy()) {
+                return CSF;
+            }
+        }
+        return GREY;
     }
 
-    /** True when (p, q) lies within a lateral ventricle grown by {@code margin} anatomy units. */
-    boolean inVentricle(double p, double q, double margin) {
+    /** True when (p, q) lies within one of {@code ventricles}. */
+    private static boolean inVentricle(double[][] ventricles, double p, double q) {
         for (double[] v : ventricles) {
             double dx = p - v[0];
             double dy = q - v[1];
             double lx = v[4] * dx + v[5] * dy;
             double ly = -v[5] * dx + v[4] * dy;
-            if (sq(lx / (v[2] + margin)) + sq(ly / (v[3] + margin)) <= 1) {
+            if (sq(lx / v[2]) + sq(ly / v[3]) <= 1) {
                 return true;
             }
         }

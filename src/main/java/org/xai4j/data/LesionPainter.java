@@ -8,7 +8,8 @@ import java.util.Random;
  * Places synthetic lesions on a {@link BrainAnatomy}, writing a lesion code per pixel and returning the pixels of
  * each lesion. Tumours are irregular masses (union of metaballs) with an optional necrotic core and oedema rim,
  * inside the brain; MS lesions are small ovoids in periventricular white matter, their long axis perpendicular to
- * the ventricle wall (Dawson's fingers). Lesion sizes are fixed in anatomy units, i.e. scale with the image size;
+ * the ventricle wall (Dawson's fingers); a haemorrhage is a compact intraparenchymal haematoma (bright core, dark
+ * haemosiderin rim). Lesion sizes are fixed in anatomy units, i.e. scale with the image size;
  * at 64 px an MS lesion covers at least 6 pixels and a tumour's solid part at least 20.
  */
 final class LesionPainter {
@@ -17,6 +18,8 @@ final class LesionPainter {
     static final byte NECROSIS = 2;
     static final byte OEDEMA = 3;
     static final byte MS = 4;
+    static final byte HAEMORRHAGE = 5;
+    static final byte HAEMOSIDERIN = 6;
 
     private static final int TRIES = 200;
 
@@ -90,6 +93,53 @@ final class LesionPainter {
             }
         }
         throw new IllegalStateException("could not place a tumour in " + TRIES + " tries");
+    }
+
+    /**
+     * Paints one intraparenchymal haemorrhage: a slightly irregular ovoid (two overlapping balls, radius 0.06-0.11
+     * anatomy units, i.e. 2-4 px at 64 px) in grey or white matter away from the ventricles, its outer third a
+     * haemosiderin rim; at least 10 pixels at 64 px. Returns its pixels.
+     */
+    static int[] haemorrhage(BrainAnatomy a, byte[] lesion, Random rng) {
+        double minArea = 10 * sq(a.size / 64.0);
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            double radius = 0.06 + 0.05 * rng.nextDouble();
+            double rho = 0.7 * Math.sqrt(rng.nextDouble());
+            double phi = 2 * Math.PI * rng.nextDouble();
+            double cx = rho * a.brainA * StrictMath.cos(phi);
+            double cy = rho * a.brainB * StrictMath.sin(phi);
+            double dir = 2 * Math.PI * rng.nextDouble();
+            double off = 0.5 * radius * rng.nextDouble();
+            double[][] balls = {
+                {cx, cy, radius * radius},
+                {cx + off * StrictMath.cos(dir), cy + off * StrictMath.sin(dir), sq(0.8 * radius)},
+            };
+            int[] w = a.window(cx, cy, 2 * radius);
+            int[] pixels = new int[Math.max(0, w[2] - w[0]) * Math.max(0, w[3] - w[1])];
+            byte[] codes = new byte[pixels.length];
+            int n = 0;
+            for (int y = w[1]; y < w[3]; y++) {
+                for (int x = w[0]; x < w[2]; x++) {
+                    int i = y * a.size + x;
+                    byte t = a.tissue[i];
+                    if ((t != BrainAnatomy.GREY && t != BrainAnatomy.WHITE) || lesion[i] != NONE) {
+                        continue;
+                    }
+                    double f = field(balls, a.p[i], a.q[i]);
+                    if (f >= 1) {
+                        codes[n] = f >= 2.2 ? HAEMORRHAGE : HAEMOSIDERIN;
+                        pixels[n++] = i;
+                    }
+                }
+            }
+            if (n >= minArea) {
+                for (int k = 0; k < n; k++) {
+                    lesion[pixels[k]] = codes[k];
+                }
+                return java.util.Arrays.copyOf(pixels, n);
+            }
+        }
+        throw new IllegalStateException("could not place a haemorrhage in " + TRIES + " tries");
     }
 
     /** Paints {@code count} MS lesions (at least one is guaranteed); returns the pixels of each. */

@@ -7,7 +7,7 @@ import java.util.Random;
  * partial-volume blur, a smooth multiplicative bias field, the optional shortcut confounder, Rician noise, and
  * 16-bit quantisation ({@code round(v * 65535) / 65535}, clamped to [0, 1]) so a 16-bit PNG export round-trips
  * exactly. Channel 0 is FLAIR-like (lesions and oedema bright, CSF dark); channel 1 is T1-like (white matter
- * brighter than grey matter, lesions dark).
+ * brighter than grey matter, lesions dark). A haemorrhage is bright on both with a dark rim.
  */
 final class MriRenderer {
     /** Intensity per tissue code (BrainAnatomy) then per lesion code 1..4 (LesionPainter), per channel. */
@@ -17,9 +17,17 @@ final class MriRenderer {
         {0, 0.85, 0.05, 0.65, 0.10, 0.48, 0.72, 0.08},
     };
     private static final double[][] LESION = {
-        // none, tumour, necrosis, oedema, ms
+        // none, tumour, necrosis, oedema, ms (each jittered per image)
         {0, 0.82, 0.30, 0.64, 0.80},
         {0, 0.45, 0.18, 0.55, 0.42},
+    };
+    /**
+     * Haemorrhage (code 5: subacute blood, bright on FLAIR and T1) and its haemosiderin rim (code 6: dark on both),
+     * not jittered so that images without one keep their random draws.
+     */
+    private static final double[][] BLEED = {
+        {0.90, 0.14},
+        {0.80, 0.22},
     };
 
     /** Confounder effect applied to one image. */
@@ -52,7 +60,9 @@ final class MriRenderer {
         double[] tmp = new double[n];
         for (int c = 0; c < channels; c++) {
             double[] tissue = jitter(TISSUE[c], hard ? 0.12 : 0.06, rng);
-            double[] lesions = jitter(LESION[c], 0.06, rng);
+            double[] lesions = java.util.Arrays.copyOf(jitter(LESION[c], 0.06, rng), LESION[c].length + 2);
+            lesions[LesionPainter.HAEMORRHAGE] = BLEED[c][0];
+            lesions[LesionPainter.HAEMOSIDERIN] = BLEED[c][1];
             for (int i = 0; i < n; i++) {
                 byte l = lesion[i];
                 byte t = a.tissue[i];

@@ -14,13 +14,19 @@ import java.util.Random;
  *
  * <p>Each image shows a head (scalp, skull), extra-axial CSF, a brain with a folded grey-matter ribbon, white
  * matter and two lateral ventricles, deformed by a smooth random field, with a bias field and Rician noise.
- * Pathologies: {@code tumor} (an irregular mass, optional necrotic core and oedema rim) and {@code ms} (small
+ * Pathologies: {@code tumor} (an irregular mass, optional necrotic core and oedema rim), {@code ms} (small
  * ovoid hyperintense periventricular white-matter lesions; with {@code preset: hard}, {@link HardMsLesions}: lesions
- * of low, overlapping contrast with partial volume, periventricular, juxtacortical and deep, and scanner variation).
- * Every sample carries its lesion mask, boxes (one per
- * tumour, one per MS lesion) and concept masks {@code brain}, {@code grey_matter}, {@code white_matter},
- * {@code ventricles}, {@code skull}, one mask per enabled finding type ({@code tumor}, {@code ms}) and, with the
- * marker confounder, {@code marker}. Lesion pixels belong to {@code brain} but not to the three tissue masks.
+ * of low, overlapping contrast with partial volume, periventricular, juxtacortical and deep, and scanner variation),
+ * {@code haemorrhage} (a compact haematoma, bright core and dark haemosiderin rim), and two structural findings
+ * that change the anatomy instead of adding to it ({@link BrainAnatomy.Remodelling}): {@code enlarged_ventricles}
+ * (lateral ventricles 1.4-1.9 times their size) and {@code atrophy} (a shrunken brain with widened sulci). In
+ * multi-label mode any combination co-occurs, each finding with its own prevalence.
+ * Every sample carries its lesion mask (the union of its findings' masks), boxes (one per tumour, MS lesion and
+ * haemorrhage, one around each structural finding's extent) and concept masks {@code brain}, {@code grey_matter},
+ * {@code white_matter}, {@code ventricles}, {@code skull}, one mask per enabled finding type and, with the marker
+ * confounder, {@code marker}. A structural finding's mask is the set of pixels it changed: brain tissue that became
+ * ventricle, or CSF, compared with the same head without it. Lesion pixels belong to {@code brain} but not to the
+ * three tissue masks.
  *
  * <p>Sample {@code i} of split {@code s} is drawn from its own RNG seeded from (seed, s, i): any subset is
  * bit-identical to the same samples in a full run.
@@ -74,13 +80,18 @@ public final class SyntheticBrainGenerator implements DataSource {
     public Sample sample(Split split, int index) {
         Design d = design(split, index);
         Random rng = new Random(seed(options.seed(), split, index, 1));
+        // the findings added after tumour and MS draw from a stream of their own, so that images without them keep
+        // every random draw (and every pixel) they had before those findings existed
+        Random extra = new Random(seed(options.seed(), split, index, 2));
+        List<String> findings = options.pathologies();
+        BrainAnatomy.Remodelling change = remodelling(findings, d.findings, extra);
         int size = options.size();
-        BrainAnatomy anatomy = BrainAnatomy.random(size, options.deformation(), rng);
+        BrainAnatomy anatomy = BrainAnatomy.random(size, options.deformation(), rng, change);
         byte[] lesion = new byte[size * size];
         double[] boost = options.hard() ? new double[size * size] : null;
-        List<String> findings = options.pathologies();
         Map<String, float[]> masks = new LinkedHashMap<>();
         List<BoundingBox> boxes = new ArrayList<>();
+        float[] lesionMask = new float[size * size];
         for (int f = 0; f < findings.size(); f++) {
             float[] mask = new float[size * size];
             masks.put(findings.get(f), mask);
@@ -88,13 +99,19 @@ public final class SyntheticBrainGenerator implements DataSource {
                 continue;
             }
             int label = options.multiLabel() ? f : 0;
-            List<int[]> parts = findings.get(f).equals("tumor")
-                    ? List.of(LesionPainter.tumor(anatomy, lesion, rng, options.necrosis(), options.oedema()))
-                    : msLesions(anatomy, lesion, boost, rng);
+            List<int[]> parts = switch (findings.get(f)) {
+                case "tumor" -> List.of(LesionPainter.tumor(anatomy, lesion, rng, options.necrosis(),
+                        options.oedema()));
+                case "ms" -> msLesions(anatomy, lesion, boost, rng);
+                case "haemorrhage" -> List.of(LesionPainter.haemorrhage(anatomy, lesion, extra));
+                case "enlarged_ventricles" -> changed(anatomy, t -> t == BrainAnatomy.VENTRICLE);
+                default -> changed(anatomy, t -> t == BrainAnatomy.CSF);
+            };
             for (int[] part : parts) {
                 boxes.add(box(part, size, label));
                 for (int i : part) {
                     mask[i] = 1f;
+                    lesionMask[i] = 1f;
                 }
             }
         }
@@ -110,10 +127,6 @@ public final class SyntheticBrainGenerator implements DataSource {
             }
             masks.put("marker", marker);
         }
-        float[] lesionMask = new float[size * size];
-        for (int i = 0; i < lesion.length; i++) {
-            lesionMask[i] = lesion[i] != LesionPainter.NONE ? 1f : 0f;
-        }
         float[] labels = new float[labelNames().size()];
         if (options.multiLabel()) {
             for (int f = 0; f < findings.size(); f++) {
@@ -124,6 +137,31 @@ public final class SyntheticBrainGenerator implements DataSource {
         }
         String id = String.format("synth-%s-%05d", split.label(), index);
         return new Sample(id, pixels, options.channels(), size, size, labels, lesionMask, masks, boxes, split);
+    }
+
+    /** The anatomical change of the structural findings an image shows (enlarged ventricles, atrophy). */
+    private static BrainAnatomy.Remodelling remodelling(List<String> findings, boolean[] present, Random extra) {
+        double ventricles = 1.4 + 0.5 * extra.nextDouble();
+        double atrophy = 0.5 + 0.5 * extra.nextDouble();
+        double[] sulci = {18 + extra.nextInt(13), 2 * Math.PI * extra.nextDouble(), 2 * Math.PI * extra.nextDouble()};
+        int v = findings.indexOf("enlarged_ventricles");
+        int a = findings.indexOf("atrophy");
+        return new BrainAnatomy.Remodelling(v >= 0 && present[v] ? ventricles : 1, a >= 0 && present[a] ? atrophy : 0,
+                sulci);
+    }
+
+    /** Pixels whose tissue the remodelling turned into {@code into} from brain tissue (its finding's extent). */
+    private static List<int[]> changed(BrainAnatomy a, java.util.function.IntPredicate into) {
+        int[] out = new int[a.tissue.length];
+        int n = 0;
+        for (int i = 0; i < a.tissue.length; i++) {
+            byte before = a.healthyTissue[i];
+            if (a.tissue[i] != before && into.test(a.tissue[i]) && before != BrainAnatomy.VENTRICLE
+                    && BrainAnatomy.isBrain(before)) {
+                out[n++] = i;
+            }
+        }
+        return n == 0 ? List.of() : List.of(java.util.Arrays.copyOf(out, n));
     }
 
     private List<int[]> msLesions(BrainAnatomy anatomy, byte[] lesion, double[] boost, Random rng) {
@@ -178,7 +216,7 @@ public final class SyntheticBrainGenerator implements DataSource {
         boolean[] present = new boolean[findings.size()];
         if (options.multiLabel()) {
             for (int f = 0; f < present.length; f++) {
-                present[f] = rng.nextDouble() < options.prevalence();
+                present[f] = rng.nextDouble() < options.prevalence(findings.get(f));
             }
         } else if (rng.nextDouble() < options.prevalence()) {
             present[rng.nextInt(present.length)] = true;

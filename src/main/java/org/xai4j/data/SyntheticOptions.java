@@ -1,6 +1,8 @@
 package org.xai4j.data;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Settings of the {@link SyntheticBrainGenerator} (YAML section {@code data.synthetic}). Every field may be left
@@ -12,9 +14,13 @@ import java.util.List;
  * @param train         number of TRAIN samples; default 1000
  * @param val           number of VAL samples; default 200
  * @param test          number of TEST samples; default 400
- * @param pathologies   finding types to generate, from {@code tumor}, {@code ms}; default both
+ * @param pathologies   finding types to generate, from {@code tumor}, {@code ms}, {@code haemorrhage},
+ *                      {@code enlarged_ventricles}, {@code atrophy} (any combination; they co-occur freely in
+ *                      multi-label mode); default {@code [tumor, ms]}
  * @param prevalence    probability that an image is pathological (binary mode) or shows a given finding
  *                      (multi-label mode); default 0.5
+ * @param prevalences   multi-label mode only: per-finding prevalence, e.g. {@code {tumor: 0.2, atrophy: 0.4}};
+ *                      findings not named use {@code prevalence}; each key must be one of {@code pathologies}
  * @param multiLabel    false (default): one label {@code pathological}, each positive image shows one finding type
  *                      drawn uniformly from {@code pathologies}; true: one label per finding type, each present
  *                      independently
@@ -35,12 +41,16 @@ import java.util.List;
  *                      can still be set). Tumours, when asked for, are drawn as in {@code standard}.
  */
 public record SyntheticOptions(Long seed, Integer size, Integer channels, Integer train, Integer val, Integer test,
-                               List<String> pathologies, Double prevalence, Boolean multiLabel,
+                               List<String> pathologies, Double prevalence, Map<String, Double> prevalences,
+                               Boolean multiLabel,
                                Integer msMinLesions, Integer msMaxLesions, Double necrosis, Double oedema,
                                Double noise, Double biasField, Double deformation, ConfounderOptions confounder,
                                String preset) {
     /** Allowed finding types, in label order. */
-    public static final List<String> PATHOLOGIES = List.of("tumor", "ms");
+    public static final List<String> PATHOLOGIES = List.of("tumor", "ms", "haemorrhage", "enlarged_ventricles",
+            "atrophy");
+    /** The finding types of the {@code standard} preset when {@code pathologies} is not given. */
+    public static final List<String> DEFAULT_PATHOLOGIES = List.of("tumor", "ms");
     /** Allowed presets. */
     public static final List<String> PRESETS = List.of("standard", "hard");
 
@@ -59,7 +69,7 @@ public record SyntheticOptions(Long seed, Integer size, Integer channels, Intege
         train = OptionChecks.atLeast("train", OptionChecks.orDefault(train, 1000), 0);
         val = OptionChecks.atLeast("val", OptionChecks.orDefault(val, 200), 0);
         test = OptionChecks.atLeast("test", OptionChecks.orDefault(test, 400), 0);
-        pathologies = OptionChecks.orDefault(pathologies, hard ? List.of("ms") : PATHOLOGIES);
+        pathologies = OptionChecks.orDefault(pathologies, hard ? List.of("ms") : DEFAULT_PATHOLOGIES);
         if (pathologies.isEmpty()) {
             throw new IllegalArgumentException("pathologies: must name at least one of " + PATHOLOGIES);
         }
@@ -68,6 +78,7 @@ public record SyntheticOptions(Long seed, Integer size, Integer channels, Intege
         pathologies = PATHOLOGIES.stream().filter(given::contains).toList();
         prevalence = OptionChecks.unit("prevalence", OptionChecks.orDefault(prevalence, 0.5));
         multiLabel = OptionChecks.orDefault(multiLabel, false);
+        prevalences = checkPrevalences(prevalences, pathologies, multiLabel);
         msMinLesions = OptionChecks.atLeast("msMinLesions", OptionChecks.orDefault(msMinLesions, 1), 1);
         msMaxLesions = OptionChecks.orDefault(msMaxLesions, hard ? 8 : 10);
         if (msMaxLesions < msMinLesions || msMaxLesions > 30) {
@@ -90,7 +101,35 @@ public record SyntheticOptions(Long seed, Integer size, Integer channels, Intege
 
     public static SyntheticOptions defaults() {
         return new SyntheticOptions(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
+    }
+
+    private static Map<String, Double> checkPrevalences(Map<String, Double> given, List<String> pathologies,
+                                                        boolean multiLabel) {
+        if (given == null || given.isEmpty()) {
+            return Map.of();
+        }
+        if (!multiLabel) {
+            throw new IllegalArgumentException("prevalences: per-finding prevalence needs multiLabel: true (binary "
+                    + "mode has one: prevalence)");
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : given.entrySet()) {
+            if (!pathologies.contains(e.getKey())) {
+                throw new IllegalArgumentException("prevalences: unknown finding '" + e.getKey()
+                        + "', expected one of pathologies " + pathologies);
+            }
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException("prevalences." + e.getKey() + ": must be a number in [0, 1]");
+            }
+            out.put(e.getKey(), OptionChecks.unit("prevalences." + e.getKey(), e.getValue()));
+        }
+        return Map.copyOf(out);
+    }
+
+    /** Probability that an image shows {@code finding} (multi-label mode). */
+    public double prevalence(String finding) {
+        return prevalences.getOrDefault(finding, prevalence);
     }
 
     /** Whether this is the {@code hard} preset. */

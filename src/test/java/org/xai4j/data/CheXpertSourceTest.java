@@ -104,6 +104,24 @@ class CheXpertSourceTest {
         assertThat(run.test().images()).isEqualTo(2);
     }
 
+    /** The shipped CheXpert-style default: DenseNet-121, the five competition labels, U-Ones where the paper chose it. */
+    @Test
+    void theShippedConfigReadsTheDownloadAsItShips(@TempDir Path dir) throws IOException {
+        Path folder = fixture(dir);
+        org.xai4j.config.RunConfig config = org.xai4j.config.ConfigLoader.load(Path.of("configs/chexpert.yaml"),
+                org.xai4j.config.RunConfig.class, List.of("data.chexpert.folder=" + folder, "data.chexpert.size=16"));
+        assertThat(config.model().architecture()).isEqualTo("densenet121");
+        SampleSet set = DataSources.load(config.data(), dir);
+        assertThat(set.labelNames()).isEqualTo(CheXpertOptions.COMPETITION);
+        assertThat(set.task()).isEqualTo(LabelTask.MULTI_LABEL);
+        assertThat(set.samples()).allMatch(s -> s.id().contains("frontal"));
+        int edema = CheXpertOptions.COMPETITION.indexOf("Edema");
+        int cardio = CheXpertOptions.COMPETITION.indexOf("Cardiomegaly");
+        Sample p2 = set.samples().stream().filter(s -> s.id().contains("patient00002/")).findFirst().orElseThrow();
+        assertThat(p2.labels()[edema]).as("-1 Edema, U-Ones").isEqualTo(1f);
+        assertThat(p2.labels()[cardio]).as("-1 Cardiomegaly, U-Zeros").isEqualTo(0f);
+    }
+
     @Test
     void whatCannotBeReadIsNamed(@TempDir Path dir) throws IOException {
         Path folder = fixture(dir);

@@ -13,6 +13,7 @@ final class Synth {
     List<String> pathologies;
     String preset;
     Double prevalence;
+    java.util.Map<String, Double> prevalences;
     Boolean multiLabel;
     ConfounderOptions confounder;
 
@@ -54,6 +55,11 @@ final class Synth {
         return this;
     }
 
+    Synth prevalences(java.util.Map<String, Double> v) {
+        prevalences = v;
+        return this;
+    }
+
     Synth multiLabel() {
         multiLabel = true;
         return this;
@@ -65,7 +71,7 @@ final class Synth {
     }
 
     SyntheticOptions options() {
-        return new SyntheticOptions(seed, size, channels, train, val, test, pathologies, prevalence, multiLabel,
+        return new SyntheticOptions(seed, size, channels, train, val, test, pathologies, prevalence, prevalences, multiLabel,
                 null, null, null, null, null, null, null, confounder, preset);
     }
 
