@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,9 +34,6 @@ import org.xai4j.step.TrainingStep;
  * the same ratio of process CPU time (less sensitive to other processes on a shared machine).
  */
 public final class PgdCostBench {
-    private static final com.sun.management.OperatingSystemMXBean CPU =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-
     private PgdCostBench() {
     }
 
@@ -70,8 +65,8 @@ public final class PgdCostBench {
         double[][] advCpu = new double[pgd.size()][reps];
         for (int r = -o.warmup(); r < reps; r++) {
             for (int i = 0; i < pgd.size(); i++) {
-                double[] s = time(adapter, standard, batch);
-                double[] p = time(adapter, pgd.get(i), batch);
+                double[] s = StepTiming.run(adapter, standard, batch);
+                double[] p = StepTiming.run(adapter, pgd.get(i), batch);
                 if (r >= 0) {
                     std[i][r] = s[0];
                     stdCpu[i][r] = s[1];
@@ -109,16 +104,5 @@ public final class PgdCostBench {
         }
         CsvTable.write(file, List.of("model", "width", "blocks", "input", "batch", "norm", "keep_best", "steps",
                 "standard_step_s", "pgd_step_s", "ratio", "cpu_ratio", "target", "within_target", "repetitions", "cores"), rows);
-    }
-
-    /** {wall seconds, process CPU seconds} of one training step. */
-    private static double[] time(ModelAdapter adapter, TrainingStep step, Batch batch) {
-        long c0 = CPU.getProcessCpuTime();
-        long t0 = System.nanoTime();
-        Gradient g = step.compute(adapter, batch).gradient();
-        var graph = adapter.graph();
-        graph.getUpdater().update(g, 0, 0, batch.size(), LayerWorkspaceMgr.noWorkspaces());
-        graph.params().subi(g.gradient());
-        return new double[] {(System.nanoTime() - t0) / 1e9, (CPU.getProcessCpuTime() - c0) / 1e9};
     }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * with the layer engines interleaved, written to CSV and printed as a Markdown table.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchAttributionCommand.class, BenchPgdCommand.class, BenchConstraintCommand.class},
+        subcommands = {BenchAttributionCommand.class, BenchPgdCommand.class, BenchConstraintCommand.class,
+            BenchInputPipelineCommand.class},
         description = "Measure training-step and inference throughput of each model family on random images and "
                 + "their efficiency (training GFLOP/s over the float32 gemm GFLOP/s of the same process); other "
                 + "benchmarks are subcommands.")

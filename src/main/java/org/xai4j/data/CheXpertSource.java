@@ -28,22 +28,33 @@ final class CheXpertSource implements DataSource {
 
     private final CheXpertOptions options;
     private final Path folder;
+    private final Path cache;
 
+    /** Reads {@code folder}, caching the decoded images in its {@value DataOptions#CACHE_FOLDER} folder. */
     CheXpertSource(CheXpertOptions options, Path folder) {
+        this(options, folder, folder.resolve(DataOptions.CACHE_FOLDER));
+    }
+
+    /** @param cache the {@link ImageCache} folder, or null to hold the images in memory */
+    CheXpertSource(CheXpertOptions options, Path folder, Path cache) {
         this.options = options;
         this.folder = folder;
+        this.cache = cache;
     }
 
     @Override
     public SampleSet load() {
-        List<Sample> samples = new ArrayList<>();
-        read(TRAIN, samples, true);
-        read(VALID, samples, false);
+        PendingImages images = new PendingImages();
+        read(TRAIN, images, true);
+        read(VALID, images, false);
+        int size = options.size();
+        List<Sample> samples = images.load(cache, "chexpert", 1, size,
+                (file, listed) -> PublicCsv.grey(file, size, listed));
         return new SampleSet(options.labelNames(), LabelTask.MULTI_LABEL, 1, options.size(), options.size(),
                 samples);
     }
 
-    private void read(String name, List<Sample> samples, boolean train) {
+    private void read(String name, PendingImages images, boolean train) {
         Path file = folder.resolve(name);
         int[] counts = new int[Split.values().length];
         PublicCsv.read(file, COLUMNS, (rec, where) -> {
@@ -66,9 +77,8 @@ final class CheXpertSource implements DataSource {
                 String label = options.labelNames().get(k);
                 y[k] = value(where, label, rec.get(label), options.policy(label));
             }
-            float[] pixels = PublicCsv.grey(image(path), options.size(), file.toString());
-            samples.add(new Sample(path, pixels, 1, options.size(), options.size(), y, null, Map.of(), List.of(),
-                    split));
+            images.add(image(path), file.toString(), (pixels, stored) -> new Sample(path, pixels, 1, 1, options.size(), options.size(), y,
+                    null, Map.of(), List.of(), split, stored));
         });
     }
 

@@ -42,10 +42,18 @@ final class ChestXray14Source implements DataSource {
 
     private final ChestXray14Options options;
     private final Path folder;
+    private final Path cache;
 
+    /** Reads {@code folder}, caching the decoded images in its {@value DataOptions#CACHE_FOLDER} folder. */
     ChestXray14Source(ChestXray14Options options, Path folder) {
+        this(options, folder, folder.resolve(DataOptions.CACHE_FOLDER));
+    }
+
+    /** @param cache the {@link ImageCache} folder, or null to hold the images in memory */
+    ChestXray14Source(ChestXray14Options options, Path folder, Path cache) {
         this.options = options;
         this.folder = folder;
+        this.cache = cache;
     }
 
     private record Entry(String image, float[] labels, String patient, int width, int height) {
@@ -59,22 +67,25 @@ final class ChestXray14Source implements DataSource {
         List<String> trainVal = list(TRAIN_VAL, entries);
         List<String> test = list(TEST, entries);
         Set<String> valPatients = valPatients(trainVal, entries);
-        List<Sample> samples = new ArrayList<>();
+        PendingImages images = new PendingImages();
         int[] counts = new int[Split.values().length];
         for (String image : trainVal) {
             Entry e = entries.get(image);
             Split split = valPatients.contains(e.patient()) ? Split.VAL : Split.TRAIN;
             if (options.limit() == null || counts[split.ordinal()] < options.limit()) {
                 counts[split.ordinal()]++;
-                samples.add(sample(e, split, boxes.getOrDefault(image, List.of())));
+                add(images, e, split, boxes.getOrDefault(image, List.of()));
             }
         }
         for (String image : test) {
             if (options.limit() == null || counts[Split.TEST.ordinal()] < options.limit()) {
                 counts[Split.TEST.ordinal()]++;
-                samples.add(sample(entries.get(image), Split.TEST, boxes.getOrDefault(image, List.of())));
+                add(images, entries.get(image), Split.TEST, boxes.getOrDefault(image, List.of()));
             }
         }
+        int size = options.size();
+        List<Sample> samples = images.load(cache, "chestxray14", 1, size,
+                (file, listed) -> PublicCsv.grey(file, size, listed));
         return new SampleSet(options.labels(), LabelTask.MULTI_LABEL, 1, options.size(), options.size(), samples);
     }
 
@@ -172,10 +183,10 @@ final class ChestXray14Source implements DataSource {
         return val;
     }
 
-    private Sample sample(Entry e, Split split, List<BoundingBox> boxes) {
-        float[] pixels = PublicCsv.grey(folder.resolve(IMAGES).resolve(e.image()), options.size(), ENTRIES);
-        return new Sample(e.image(), pixels, 1, options.size(), options.size(), e.labels().clone(), null, Map.of(),
-                boxes, split);
+    private void add(PendingImages images, Entry e, Split split, List<BoundingBox> boxes) {
+        float[] labels = e.labels().clone();
+        images.add(folder.resolve(IMAGES).resolve(e.image()), ENTRIES, (pixels, stored) -> new Sample(e.image(),
+                pixels, 1, 1, options.size(), options.size(), labels, null, Map.of(), boxes, split, stored));
     }
 
     private int clamp(int v) {

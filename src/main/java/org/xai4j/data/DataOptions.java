@@ -19,11 +19,32 @@ package org.xai4j.data;
  * @param chestxray14 the NIH ChestX-ray14 folder and settings, used when {@code source: chestxray14}
  * @param ham10000   the HAM10000 folder and settings, used when {@code source: ham10000}
  * @param chexpert   the CheXpert folder and settings, used when {@code source: chexpert}
+ * @param cache      where the public data sets' readers (ChestX-ray14, CheXpert, HAM10000) keep their images decoded
+ *                   to the training size as 8 bits ({@link ImageCache}): {@code auto} (default: an
+ *                   {@code xai4j-cache} folder inside the data set's folder), a folder (relative to the config's
+ *                   folder), or {@code off} (decode at every load and hold the images in memory as floats)
+ * @param prefetch   training batches prepared ahead on a background thread while the model trains (reading,
+ *                   augmenting); default 2, 0 turns it off; it changes no value of any batch
  */
 public record DataOptions(String source, SyntheticOptions synthetic, ManifestOptions manifest,
                           TransformOptions transforms, ChestXray14Options chestxray14, Ham10000Options ham10000,
-                          CheXpertOptions chexpert) {
+                          CheXpertOptions chexpert, String cache, Integer prefetch) {
+    /** {@code data.cache}'s default. */
+    public static final String CACHE_AUTO = "auto";
+    /** {@code data.cache} that holds the images in memory. */
+    public static final String CACHE_OFF = "off";
+    /** The folder {@code auto} uses inside a data set's folder. */
+    public static final String CACHE_FOLDER = "xai4j-cache";
+
     public DataOptions {
+        cache = OptionChecks.orDefault(cache, CACHE_AUTO);
+        if (cache.isBlank()) {
+            throw new IllegalArgumentException("cache: auto, off or a folder, got an empty value");
+        }
+        prefetch = OptionChecks.atLeast("prefetch", OptionChecks.orDefault(prefetch, 2), 0);
+        if (prefetch > 64) {
+            throw new IllegalArgumentException("prefetch: at most 64 batches, got " + prefetch);
+        }
         source = OptionChecks.oneOf("source", OptionChecks.orDefault(source, "synthetic"), DataSources.names());
         synthetic = OptionChecks.orDefault(synthetic, SyntheticOptions.defaults());
         manifest = OptionChecks.orDefault(manifest, ManifestOptions.defaults());
@@ -46,6 +67,24 @@ public record DataOptions(String source, SyntheticOptions synthetic, ManifestOpt
     }
 
     public static DataOptions defaults() {
-        return new DataOptions(null, null, null, null, null, null, null);
+        return new DataOptions(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same options without the two loading settings (tests and callers that only name a source). */
+    public DataOptions(String source, SyntheticOptions synthetic, ManifestOptions manifest, TransformOptions transforms,
+                       ChestXray14Options chestxray14, Ham10000Options ham10000, CheXpertOptions chexpert) {
+        this(source, synthetic, manifest, transforms, chestxray14, ham10000, chexpert, null, null);
+    }
+
+    /**
+     * The image cache folder of a reader whose data set lives in {@code dataFolder}, or null for {@code off};
+     * a configured folder resolves against {@code baseDir}.
+     */
+    public java.nio.file.Path cacheFolder(java.nio.file.Path baseDir, java.nio.file.Path dataFolder) {
+        return switch (cache) {
+            case CACHE_OFF -> null;
+            case CACHE_AUTO -> dataFolder.resolve(CACHE_FOLDER);
+            default -> baseDir.resolve(cache).normalize();
+        };
     }
 }

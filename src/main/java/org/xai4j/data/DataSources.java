@@ -22,12 +22,18 @@ public final class DataSources {
     static {
         register("synthetic", (o, base) -> new SyntheticBrainGenerator(o.synthetic()));
         register("csv", (o, base) -> new CsvManifestSource(o.manifest(), base.resolve(o.manifest().path()).normalize()));
-        register("chestxray14", (o, base) -> new ChestXray14Source(o.chestxray14(),
-                base.resolve(o.chestxray14().folder()).normalize()));
-        register("ham10000", (o, base) -> new Ham10000Source(o.ham10000(), base.resolve(o.ham10000().folder())
-                .normalize()));
-        register("chexpert", (o, base) -> new CheXpertSource(o.chexpert(), base.resolve(o.chexpert().folder())
-                .normalize()));
+        register("chestxray14", (o, base) -> {
+            Path folder = base.resolve(o.chestxray14().folder()).normalize();
+            return new ChestXray14Source(o.chestxray14(), folder, o.cacheFolder(base, folder));
+        });
+        register("ham10000", (o, base) -> {
+            Path folder = base.resolve(o.ham10000().folder()).normalize();
+            return new Ham10000Source(o.ham10000(), folder, o.cacheFolder(base, folder));
+        });
+        register("chexpert", (o, base) -> {
+            Path folder = base.resolve(o.chexpert().folder()).normalize();
+            return new CheXpertSource(o.chexpert(), folder, o.cacheFolder(base, folder));
+        });
     }
 
     private DataSources() {

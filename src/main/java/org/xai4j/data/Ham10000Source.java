@@ -24,10 +24,18 @@ final class Ham10000Source implements DataSource {
 
     private final Ham10000Options options;
     private final Path folder;
+    private final Path cache;
 
+    /** Reads {@code folder}, caching the decoded images in its {@value DataOptions#CACHE_FOLDER} folder. */
     Ham10000Source(Ham10000Options options, Path folder) {
+        this(options, folder, folder.resolve(DataOptions.CACHE_FOLDER));
+    }
+
+    /** @param cache the {@link ImageCache} folder, or null to hold the images in memory */
+    Ham10000Source(Ham10000Options options, Path folder, Path cache) {
         this.options = options;
         this.folder = folder;
+        this.cache = cache;
     }
 
     private record Row(String lesion, String image, String dx) {
@@ -52,7 +60,7 @@ final class Ham10000Source implements DataSource {
         boolean binary = options.task().equals(Ham10000Options.MELANOMA_VS_NEVUS);
         List<String> labels = binary ? List.of("melanoma") : Ham10000Options.DIAGNOSES;
         int size = options.size();
-        List<Sample> samples = new ArrayList<>();
+        PendingImages images = new PendingImages();
         int[] counts = new int[Split.values().length];
         int channels = -1;
         for (Row r : rows) {
@@ -64,21 +72,27 @@ final class Ham10000Source implements DataSource {
                 continue;
             }
             counts[split.ordinal()]++;
-            ImageFiles.Pixels px = PublicCsv.resized(image(r.image()), size, METADATA);
             if (channels < 0) {
-                channels = px.channels();
-            } else if (px.channels() != channels) {
-                throw new DataException(image(r.image()) + ": " + px.channels() + " channels, the first image had "
-                        + channels);
+                // the first image fixes the channels every other must have
+                channels = PublicCsv.resized(image(r.image()), size, METADATA).channels();
             }
             float[] y = binary ? new float[] {r.dx().equals("mel") ? 1 : 0} : new float[labels.size()];
             if (!binary) {
                 y[labels.indexOf(r.dx())] = 1;
             }
             float[] mask = mask(r.image(), size);
-            samples.add(new Sample(r.image(), px.data(), px.channels(), size, size, y, mask, Map.of(), List.of(),
-                    split));
+            int c = channels;
+            images.add(image(r.image()), METADATA, (pixels, stored) -> new Sample(r.image(), pixels, c, 1, size, size,
+                    y, mask, Map.of(), List.of(), split, stored));
         }
+        int c = channels;
+        List<Sample> samples = images.load(cache, "ham10000", Math.max(1, c), size, (file, listed) -> {
+            ImageFiles.Pixels px = PublicCsv.resized(file, size, listed);
+            if (px.channels() != c) {
+                throw new DataException(file + ": " + px.channels() + " channels, the first image had " + c);
+            }
+            return px.data();
+        });
         if (samples.isEmpty()) {
             throw new DataException(folder.resolve(METADATA) + ": no images for task " + options.task());
         }

@@ -11,7 +11,8 @@ import org.xai4j.data.Transforms;
 
 /**
  * The batches of a run: training batches shuffled per epoch from the run's seed and augmented when
- * {@code train.augment} is on; validation and test batches in fixed order with normalisation only.
+ * {@code train.augment} is on, prepared {@code data.prefetch} batches ahead on a background thread; validation and
+ * test batches in fixed order with normalisation only.
  */
 public final class Batching {
     private Batching() {
@@ -20,7 +21,7 @@ public final class Batching {
     public static TrainingData trainingData(List<Sample> train, List<Sample> val, RunConfig config) {
         Transforms transforms = DataSources.transforms(config.data());
         BatchIterator batches = BatchIterator.of(train, config.train().batchSize()).withShuffle(config.seed())
-                .withTransforms(transforms, config.train().augment());
+                .withTransforms(transforms, config.train().augment()).withPrefetch(config.data().prefetch());
         return new TrainingData(epoch -> batches.epoch(epoch).iterator(), batches.numBatches(),
                 val.isEmpty() ? null : () -> fixedOrder(val, config));
     }

@@ -61,7 +61,7 @@ class ConfounderTest {
         assertThatThrownBy(() -> Synth.of(1, 0, 0).prevalence(1.5).options())
                 .hasMessage("prevalence: must be in [0, 1], got 1.5");
         assertThatThrownBy(() -> Synth.of(1, 0, 0).pathologies("flu").options())
-                .hasMessage("pathologies: unknown 'flu' (allowed: tumor, ms)");
+                .hasMessage("pathologies: unknown 'flu' (allowed: tumor, ms, haemorrhage, enlarged_ventricles, atrophy)");
         assertThatThrownBy(() -> Synth.of(1, 0, 0).size(16).options()).hasMessageStartingWith("size:");
         assertThatThrownBy(() -> Synth.of(1, 0, 0).channels(3).options()).hasMessageStartingWith("channels:");
         SyntheticOptions d = SyntheticOptions.defaults();
