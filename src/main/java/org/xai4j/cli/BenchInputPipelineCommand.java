@@ -1,14 +1,10 @@
 package org.xai4j.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.xai4j.bench.InputPipelineBench;
+import org.xai4j.util.Folders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,28 +52,15 @@ public final class BenchInputPipelineCommand implements Callable<Integer> {
         InputPipelineBench.Options o = new InputPipelineBench.Options(images, size, model, width, blocks, batch, steps,
                 work.toAbsolutePath());
         // a fresh cache every run, so the first load really decodes
-        delete(work.resolve("cache"));
+        Folders.deleteTree(work.resolve("cache"));
         try {
             InputPipelineBench.write(out, o, InputPipelineBench.run(o, System.out));
         } finally {
             if (!keep) {
-                delete(work);
+                Folders.deleteTree(work);
             }
         }
         System.out.println("wrote " + out);
         return 0;
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

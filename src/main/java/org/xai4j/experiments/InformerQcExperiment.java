@@ -45,12 +45,12 @@ public final class InformerQcExperiment implements Experiment {
     @Override
     public String description() {
         return "INFORMER quality control against entropy and test-time augmentation on a multi-label model of the "
-                + "hard preset with two findings; writes out/table.csv and the README table.";
+                + "five-finding synthetic task; writes out/table.csv and the README table.";
     }
 
     @Override
     public List<Variant> variants() {
-        return List.of(new Variant("multilabel", "the base config", List.of()));
+        return List.of(new Variant("five-findings", "the base config", List.of()));
     }
 
     @Override

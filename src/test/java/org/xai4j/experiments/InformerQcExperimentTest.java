@@ -22,8 +22,8 @@ class InformerQcExperimentTest {
         assertThat(table.header()).containsExactly("seed", "saliency", "qc_method", "class", "test_f1",
                 "p_informer_vs");
         assertThat(table.rows()).extracting(r -> r.get(2) + "/" + r.get(3)).contains("no qc/mean",
-                "informer (ixg)/tumor", "entropy/ms", "tta variance/mean");
-        assertThat(dir.resolve("out/quick/runs/multilabel-s42/qc-ixg/report.html")).exists();
+                "informer (ixg)/tumor", "entropy/ms", "informer (ixg)/atrophy", "tta variance/mean");
+        assertThat(dir.resolve("out/quick/runs/five-findings-s42/qc-ixg/report.html")).exists();
         assertThat(Files.readString(dir.resolve("out/quick/table.md"))).contains("QUICK MODE", "| ixg | entropy |");
         assertThat(Files.readString(dir.resolve("README.md"))).contains("old");
     }
